@@ -154,7 +154,9 @@ public final class SviFitter {
                     yield quote.vega().getAsDouble();
                 }
             };
-            max = Math.max(max, weight[i]);
+            if (weight[i] > max) {
+                max = weight[i];
+            }
         }
         int positive = 0;
         for (int i = 0; i < n; i++) {
@@ -177,11 +179,19 @@ public final class SviFitter {
         double wMin = Double.POSITIVE_INFINITY;
         final double[] w = new double[n];
         final double[] linearWeight = new double[n];
+        // Plain comparisons rather than Math.min/max: OpenJDK 17.0.15's C2 crashes (TypeVect::xmeet) when it
+        // vectorises the min/max reductions of this loop; SviFitterJitTest guards it.
         for (int i = 0; i < n; i++) {
-            kMin = Math.min(kMin, k[i]);
-            kMax = Math.max(kMax, k[i]);
+            if (k[i] < kMin) {
+                kMin = k[i];
+            }
+            if (k[i] > kMax) {
+                kMax = k[i];
+            }
             w[i] = vol[i] * vol[i] * t;
-            wMin = Math.min(wMin, w[i]);
+            if (w[i] < wMin) {
+                wMin = w[i];
+            }
             linearWeight[i] = weight[i] / (4 * w[i] * t);
         }
         final double span = Math.max(kMax - kMin, 1e-3);
