@@ -28,7 +28,7 @@ import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer
  * (analytic Jacobian); the lowest final cost wins.
  *
  * <p>Stateless and thread-safe; allocates (fitting is not a hot path: a 30-quote slice takes well under a
- * millisecond, see docs/benchmarks.md).
+ * millisecond on a quiet core, see docs/volatility-surface.md).
  */
 public final class SviFitter {
 
