@@ -41,6 +41,21 @@ class SviFitterTest {
         assertEquals(truth.sigma(), p.sigma(), 1e-4);
     }
 
+    /** A one-day expiry (T = 1/365) quoted over a narrow strike range, as on crypto venues. */
+    @Test
+    void recoversAOneDaySmile() {
+        final double t = 1 / 365.0;
+        final SviParameters truth = SmileQuotes.smile(0.55, t, 0.004, -0.2, 0.005, 0.02);
+        final SviFit fit = new SviFitter(WeightingMode.UNIFORM).fit(SmileQuotes.exact(truth, t, FORWARD,
+                -0.08, 0.08, 17));
+        assertEquals(FitStatus.CONVERGED, fit.status());
+        assertTrue(fit.maxAbsVolResidual() < 1e-8, () -> "max vol residual " + fit.maxAbsVolResidual());
+        assertEquals(truth.b(), fit.parameters().b(), 1e-6);
+        assertEquals(truth.rho(), fit.parameters().rho(), 1e-4);
+        assertEquals(truth.m(), fit.parameters().m(), 1e-5);
+        assertEquals(truth.sigma(), fit.parameters().sigma(), 1e-5);
+    }
+
     /**
      * Noisy quotes (mid noise 0.5 vol point, spread 2 vol points, 31 strikes, 10 seeded trials): the fitted smile
      * stays within 1 vol point (two noise standard deviations) of the true smile everywhere on the quoted range, its
