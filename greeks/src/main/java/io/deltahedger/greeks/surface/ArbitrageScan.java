@@ -32,12 +32,14 @@ public final class ArbitrageScan {
         if (!Double.isFinite(k)) {
             throw new IllegalArgumentException("log-moneyness k must be finite, got " + k);
         }
-        final double w = smile.totalVariance(k);
+        return g(k, smile.totalVariance(k), smile.totalVarianceSlope(k), smile.totalVarianceCurvature(k));
+    }
+
+    /** g(k) from total variance and its first two derivatives at k. */
+    private static double g(final double k, final double w, final double w1, final double w2) {
         if (!(w > 0)) {
             return Double.NEGATIVE_INFINITY;
         }
-        final double w1 = smile.totalVarianceSlope(k);
-        final double w2 = smile.totalVarianceCurvature(k);
         final double first = 1 - k * w1 / (2 * w);
         return first * first - w1 * w1 / 4 * (1 / w + 0.25) + w2 / 2;
     }
@@ -57,6 +59,41 @@ public final class ArbitrageScan {
             runs.add(k, g);
         }
         return new ButterflyReport(grid, minG, minGAt, runs.finish(), smile.leftWingSlope(), smile.rightWingSlope());
+    }
+
+    /**
+     * Scans g(k) of the smile interpolated linearly in total variance between two smiles,
+     * {@code w(k) = (1 - x) w_earlier(k) + x w_later(k)}, as {@link VolSurface} does between expiries (with
+     * {@code x = (T - T_earlier) / (T_later - T_earlier)}). Such a smile is not raw SVI, and it can have butterfly
+     * arbitrage even when both ends have none.
+     *
+     * @param laterWeight {@code x}, within [0, 1]
+     */
+    public static ButterflyReport butterflyInterpolated(final SviParameters earlier, final SviParameters later,
+                                                        final double laterWeight, final LogMoneynessGrid grid) {
+        if (!(laterWeight >= 0 && laterWeight <= 1)) {
+            throw new IllegalArgumentException("interpolation weight of the later smile must be within [0, 1], got "
+                    + laterWeight);
+        }
+        final double x = laterWeight;
+        final Runs runs = new Runs();
+        double minG = Double.POSITIVE_INFINITY;
+        double minGAt = grid.from();
+        for (int i = 0; i < grid.points(); i++) {
+            final double k = grid.at(i);
+            final double g = g(k,
+                    (1 - x) * earlier.totalVariance(k) + x * later.totalVariance(k),
+                    (1 - x) * earlier.totalVarianceSlope(k) + x * later.totalVarianceSlope(k),
+                    (1 - x) * earlier.totalVarianceCurvature(k) + x * later.totalVarianceCurvature(k));
+            if (g < minG) {
+                minG = g;
+                minGAt = k;
+            }
+            runs.add(k, g);
+        }
+        return new ButterflyReport(grid, minG, minGAt, runs.finish(),
+                (1 - x) * earlier.leftWingSlope() + x * later.leftWingSlope(),
+                (1 - x) * earlier.rightWingSlope() + x * later.rightWingSlope());
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.List;
  *   <li><b>Between slices</b> ({@code T_i < T < T_i+1}): linear in total variance at constant k,
  *       {@code w = w_i(k) + (T - T_i)/(T_i+1 - T_i) (w_i+1(k) - w_i(k))}. If {@code w_i+1(k) >= w_i(k)} (no calendar
  *       arbitrage between the slices) the interpolated total variance is non-decreasing in T, so interpolation adds
- *       no calendar arbitrage. (It does not by itself guarantee that each interpolated smile is butterfly-free.)</li>
+ *       no calendar arbitrage. It does not by itself guarantee that each interpolated smile is butterfly-free;
+ *       {@link #checkArbitrage} samples them.</li>
  *   <li><b>Before the first slice</b> ({@code 0 <= T < T_1}): {@code w = w_1(k) T / T_1}, i.e. the first slice's
  *       implied vol at each k held constant; {@code w -> 0} as {@code T -> 0}. At {@code T = 0} the vol is that
  *       limit, {@code sqrt(w_1(k) / T_1)}.</li>
@@ -31,6 +32,9 @@ import java.util.List;
  * throw {@link IllegalArgumentException}; only that failure path allocates.
  */
 public final class VolSurface {
+
+    /** How many interpolated expiries {@link #checkArbitrage} samples inside each gap between slices. */
+    public static final int INTERPOLATED_SAMPLES_PER_GAP = 3;
 
     private final double[] expiryYears;
     private final double[] a;
@@ -152,20 +156,29 @@ public final class VolSurface {
     }
 
     /**
-     * Checks every slice for butterfly arbitrage and every adjacent pair for calendar arbitrage on the grid (see
-     * {@link ArbitrageScan}). Allocates; run it after building a surface, not per look-up.
+     * Checks every slice for butterfly arbitrage, every adjacent pair for calendar arbitrage, and the interpolated
+     * smiles at {@value #INTERPOLATED_SAMPLES_PER_GAP} evenly spaced expiries inside each gap for butterfly arbitrage,
+     * on the grid (see {@link ArbitrageScan}). Allocates; run it after building a surface, not per look-up.
      */
     public SurfaceArbitrageReport checkArbitrage(final LogMoneynessGrid grid) {
         final List<ButterflyReport> butterflies = new ArrayList<>();
         final List<CalendarReport> calendars = new ArrayList<>();
+        final List<SurfaceArbitrageReport.InterpolatedButterfly> between = new ArrayList<>();
         for (int i = 0; i < expiryYears.length; i++) {
-            butterflies.add(ArbitrageScan.butterfly(slice(i).smile(), grid));
+            final SviParameters smile = slice(i).smile();
+            butterflies.add(ArbitrageScan.butterfly(smile, grid));
             if (i > 0) {
-                calendars.add(ArbitrageScan.calendar(expiryYears[i - 1], slice(i - 1).smile(), expiryYears[i],
-                        slice(i).smile(), grid));
+                final SviParameters earlier = slice(i - 1).smile();
+                calendars.add(ArbitrageScan.calendar(expiryYears[i - 1], earlier, expiryYears[i], smile, grid));
+                for (int j = 1; j <= INTERPOLATED_SAMPLES_PER_GAP; j++) {
+                    final double x = j / (INTERPOLATED_SAMPLES_PER_GAP + 1.0);
+                    between.add(new SurfaceArbitrageReport.InterpolatedButterfly(
+                            expiryYears[i - 1] + x * (expiryYears[i] - expiryYears[i - 1]),
+                            ArbitrageScan.butterflyInterpolated(earlier, smile, x, grid)));
+                }
             }
         }
-        return new SurfaceArbitrageReport(butterflies, calendars);
+        return new SurfaceArbitrageReport(butterflies, calendars, between);
     }
 
     private double slice(final int i, final double k) {

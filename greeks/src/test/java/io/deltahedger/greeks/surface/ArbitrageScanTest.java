@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -73,6 +75,49 @@ class ArbitrageScanTest {
     }
 
     @Test
+    void interpolatedScanAtTheEndsIsTheScanOfEachSmile() {
+        final SviParameters earlier = new SviParameters(0.04, 0.4, -0.4, 0, 0.1);
+        final ButterflyReport atEarlier = ArbitrageScan.butterflyInterpolated(earlier, VOGT, 0, GRID);
+        final ButterflyReport atLater = ArbitrageScan.butterflyInterpolated(earlier, VOGT, 1, GRID);
+        assertEquals(ArbitrageScan.butterfly(earlier, GRID), atEarlier);
+        assertEquals(ArbitrageScan.butterfly(VOGT, GRID).minG(), atLater.minG(), 1e-15);
+        assertEquals(ArbitrageScan.butterfly(VOGT, GRID).violations().size(), atLater.violations().size());
+    }
+
+    /** Two butterfly-free smiles (found by a seeded random search) whose total-variance blend is not. */
+    @Test
+    void detectsButterflyArbitrageInAnInterpolatedSmileBetweenCleanSlices() {
+        final SviParameters earlier = new SviParameters(-0.0680, 0.3951, 0.4584, -0.9715, 0.2062);
+        final SviParameters later = new SviParameters(0.0587, 0.0378, -0.6540, -0.3076, 0.0387);
+        assertTrue(ArbitrageScan.butterfly(earlier, LogMoneynessGrid.DEFAULT).arbitrageFree());
+        assertTrue(ArbitrageScan.butterfly(later, LogMoneynessGrid.DEFAULT).arbitrageFree());
+        final ButterflyReport quarter = ArbitrageScan.butterflyInterpolated(earlier, later, 0.25,
+                LogMoneynessGrid.DEFAULT);
+        assertFalse(quarter.arbitrageFree());
+        assertTrue(quarter.minG() < -0.03, "min g " + quarter.minG());
+        // g of the blend, recomputed from its definition with finite-difference derivatives of the blended w.
+        final double k = quarter.minGAt();
+        final double h = 1e-4;
+        final double w = blend(earlier, later, 0.25, k);
+        final double w1 = (blend(earlier, later, 0.25, k + h) - blend(earlier, later, 0.25, k - h)) / (2 * h);
+        final double w2 = (blend(earlier, later, 0.25, k + h) - 2 * w + blend(earlier, later, 0.25, k - h)) / (h * h);
+        final double g = Math.pow(1 - k * w1 / (2 * w), 2) - w1 * w1 / 4 * (1 / w + 0.25) + w2 / 2;
+        assertEquals(g, quarter.minG(), 1e-5);
+
+        final SurfaceArbitrageReport report = VolSurface.of(List.of(new SurfaceSlice(0.1, earlier),
+                new SurfaceSlice(0.5, later))).checkArbitrage(LogMoneynessGrid.DEFAULT);
+        assertFalse(report.arbitrageFree());
+        assertEquals(VolSurface.INTERPOLATED_SAMPLES_PER_GAP, report.between().size());
+        assertEquals(0.2, report.between().get(0).expiryYears(), 1e-15);
+        assertEquals(quarter, report.between().get(0).report());
+    }
+
+    private static double blend(final SviParameters earlier, final SviParameters later, final double x,
+                                final double k) {
+        return (1 - x) * earlier.totalVariance(k) + x * later.totalVariance(k);
+    }
+
+    @Test
     void detectsCalendarArbitrageWhereTotalVarianceFalls() {
         // w_later - w_earlier = 0.02 - 0.1 sqrt(k^2 + 0.01): negative for |k| > sqrt(0.03) = 0.1732.
         final SviParameters earlier = new SviParameters(0.04, 0.2, 0, 0, 0.1);
@@ -126,5 +171,7 @@ class ArbitrageScanTest {
         assertMessage(() -> ArbitrageScan.calendar(1.0, p, 0.5, p, LogMoneynessGrid.DEFAULT),
                 "0 < earlier < later", "earlier=1.0");
         assertMessage(() -> ArbitrageScan.gatheralJacquierG(p, Double.NaN), "k must be finite", "NaN");
+        assertMessage(() -> ArbitrageScan.butterflyInterpolated(p, p, 1.5, LogMoneynessGrid.DEFAULT),
+                "within [0, 1]", "1.5");
     }
 }
