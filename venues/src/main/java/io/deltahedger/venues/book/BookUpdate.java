@@ -8,6 +8,8 @@ public enum BookUpdate {
     GAP,
     /** After applying, best bid >= best ask: the book is now invalid. */
     CROSSED,
+    /** The feed lost its connection and may have missed changes: the book is invalid until the next snapshot. */
+    STALE,
     /** A change arrived while the book was not valid: ignored, the book waits for a snapshot. */
     IGNORED_NOT_VALID
 }

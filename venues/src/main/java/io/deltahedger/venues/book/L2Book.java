@@ -49,7 +49,7 @@ public final class L2Book {
         return state;
     }
 
-    /** Why the book is invalid ({@link BookUpdate#GAP} or {@link BookUpdate#CROSSED}), or null. */
+    /** Why the book is invalid ({@link BookUpdate#GAP}, {@link BookUpdate#CROSSED} or {@link BookUpdate#STALE}), or null. */
     public BookUpdate invalidReason() {
         return state == BookState.INVALID ? lastProblem : null;
     }

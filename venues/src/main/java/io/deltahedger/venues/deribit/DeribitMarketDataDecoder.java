@@ -1,0 +1,788 @@
+package io.deltahedger.venues.deribit;
+
+import io.deltahedger.venues.Side;
+import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.instrument.DecimalGrid;
+import io.deltahedger.venues.instrument.Instrument;
+import io.deltahedger.venues.instrument.InstrumentRegistry;
+import io.deltahedger.venues.json.JsonCursor;
+import io.deltahedger.venues.marketdata.FrameError;
+import io.deltahedger.venues.marketdata.FrameErrorCounters;
+import io.deltahedger.venues.marketdata.Levels;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.marketdata.MarketDataType;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes Deribit JSON-RPC {@code subscription} notifications into a pre-allocated {@link MarketDataEvent} without
+ * allocating: {@code book.{instrument}.{raw|100ms|agg2}} (snapshot and change), {@code ticker.{instrument}.{interval}}
+ * and {@code trades.{instrument}.{interval}}.
+ *
+ * <p>Every price on the instrument's tick grid becomes long ticks and every amount long lots, exactly; mark, index
+ * and the Greeks become doubles; implied vols become fractions. A frame that is malformed or carries a nonsense
+ * value (truncated JSON, NaN, a negative amount, an unknown instrument, a price off the tick grid, ...) is dropped
+ * whole: the event is cleared, the {@link FrameError} counted and rate-limit logged by {@link FrameErrorCounters}, and
+ * {@link Result#DROPPED} returned. Other JSON-RPC messages (responses, heartbeats, user.* channels) give
+ * {@link Result#NOT_MARKET_DATA} for the session to handle.
+ *
+ * <p>Field order inside objects is free, as JSON allows: the channel is located first, then {@code data} is
+ * decoded with the instrument's grids. Single-threaded; one decoder per connection thread.
+ */
+public final class DeribitMarketDataDecoder {
+    /** The outcome of {@link #decode}. */
+    public enum Result {
+        /** The event holds a book snapshot or change, a ticker or trades. */
+        DECODED,
+        /** Valid JSON-RPC but not a market-data notification this decoder handles; the event is cleared. */
+        NOT_MARKET_DATA,
+        /** Dropped and counted; see {@link #lastError()}. The event is cleared. */
+        DROPPED
+    }
+
+    private static final byte[] METHOD = ascii("method");
+    private static final byte[] PARAMS = ascii("params");
+    private static final byte[] CHANNEL = ascii("channel");
+    private static final byte[] DATA = ascii("data");
+    private static final byte[] SUBSCRIPTION = ascii("subscription");
+    private static final byte[] BOOK_PREFIX = ascii("book.");
+    private static final byte[] TICKER_PREFIX = ascii("ticker.");
+    private static final byte[] TRADES_PREFIX = ascii("trades.");
+    private static final byte[] TYPE = ascii("type");
+    private static final byte[] SNAPSHOT = ascii("snapshot");
+    private static final byte[] CHANGE = ascii("change");
+    private static final byte[] NEW = ascii("new");
+    private static final byte[] DELETE = ascii("delete");
+    private static final byte[] TIMESTAMP = ascii("timestamp");
+    private static final byte[] CHANGE_ID = ascii("change_id");
+    private static final byte[] PREV_CHANGE_ID = ascii("prev_change_id");
+    private static final byte[] INSTRUMENT_NAME = ascii("instrument_name");
+    private static final byte[] BIDS = ascii("bids");
+    private static final byte[] ASKS = ascii("asks");
+    private static final byte[] BEST_BID_PRICE = ascii("best_bid_price");
+    private static final byte[] BEST_BID_AMOUNT = ascii("best_bid_amount");
+    private static final byte[] BEST_ASK_PRICE = ascii("best_ask_price");
+    private static final byte[] BEST_ASK_AMOUNT = ascii("best_ask_amount");
+    private static final byte[] LAST_PRICE = ascii("last_price");
+    private static final byte[] MARK_PRICE = ascii("mark_price");
+    private static final byte[] INDEX_PRICE = ascii("index_price");
+    private static final byte[] SETTLEMENT_PRICE = ascii("settlement_price");
+    private static final byte[] UNDERLYING_PRICE = ascii("underlying_price");
+    private static final byte[] MARK_IV = ascii("mark_iv");
+    private static final byte[] BID_IV = ascii("bid_iv");
+    private static final byte[] ASK_IV = ascii("ask_iv");
+    private static final byte[] OPEN_INTEREST = ascii("open_interest");
+    private static final byte[] CURRENT_FUNDING = ascii("current_funding");
+    private static final byte[] FUNDING_8H = ascii("funding_8h");
+    private static final byte[] INTEREST_RATE = ascii("interest_rate");
+    private static final byte[] GREEKS = ascii("greeks");
+    private static final byte[] DELTA = ascii("delta");
+    private static final byte[] GAMMA = ascii("gamma");
+    private static final byte[] VEGA = ascii("vega");
+    private static final byte[] THETA = ascii("theta");
+    private static final byte[] RHO = ascii("rho");
+    private static final byte[] TRADE_SEQ = ascii("trade_seq");
+    private static final byte[] PRICE = ascii("price");
+    private static final byte[] AMOUNT = ascii("amount");
+    private static final byte[] DIRECTION = ascii("direction");
+    private static final byte[] BUY = ascii("buy");
+    private static final byte[] SELL = ascii("sell");
+
+    private static final int BOOK = 1;
+    private static final int TICKER = 2;
+    private static final int TRADES = 3;
+
+    private final InstrumentRegistry registry;
+    private final FrameErrorCounters errors;
+    private final JsonCursor json = new JsonCursor();
+    private FrameError lastError;
+
+    // The frame being decoded and the instrument name inside it.
+    private byte[] frame;
+    private int nameStart;
+    private int nameLength;
+
+    // Scratch results of the value readers (no allocation).
+    private long units;
+    private double number;
+    private boolean present;
+
+    /**
+     * @param registry the instruments to decode (others are dropped as {@link FrameError#UNKNOWN_INSTRUMENT})
+     * @param errors   where dropped frames are counted
+     */
+    public DeribitMarketDataDecoder(final InstrumentRegistry registry, final FrameErrorCounters errors) {
+        this.registry = registry;
+        this.errors = errors;
+    }
+
+    /** Why the last {@link Result#DROPPED} frame was dropped (null after a successful decode). */
+    public FrameError lastError() {
+        return lastError;
+    }
+
+    public FrameErrorCounters errors() {
+        return errors;
+    }
+
+    /**
+     * Decodes one WebSocket text frame {@code buf[offset, offset + length)} into {@code event}.
+     *
+     * @return what happened; on anything but {@link Result#DECODED} the event is left cleared
+     */
+    public Result decode(final byte[] buf, final int offset, final int length, final MarketDataEvent event) {
+        event.clear();
+        lastError = null;
+        frame = buf;
+        final Result result = decodeFrame(buf, offset, length, event);
+        if (result != Result.DECODED) {
+            event.clear();
+            if (result == Result.DROPPED) {
+                errors.record(lastError, buf, offset, length);
+            }
+        }
+        frame = null;
+        return result;
+    }
+
+    private Result decodeFrame(final byte[] buf, final int offset, final int length, final MarketDataEvent event) {
+        final JsonCursor j = json.wrap(buf, offset, length);
+        boolean subscription = false;
+        int channelStart = -1;
+        int channelEnd = -1;
+        int dataStart = -1;
+        int dataEnd = -1;
+        if (!j.expect('{')) {
+            return jsonFailure();
+        }
+        if (!j.tryConsume('}')) {
+            do {
+                if (!j.readString() || !j.expect(':')) {
+                    return jsonFailure();
+                }
+                if (j.stringEquals(METHOD)) {
+                    if (!j.readString()) {
+                        return jsonFailure();
+                    }
+                    subscription = j.stringEquals(SUBSCRIPTION);
+                } else if (j.stringEquals(PARAMS) && j.peek() == '{') {
+                    j.expect('{');
+                    if (!j.tryConsume('}')) {
+                        do {
+                            if (!j.readString() || !j.expect(':')) {
+                                return jsonFailure();
+                            }
+                            if (j.stringEquals(CHANNEL)) {
+                                if (!j.readString()) {
+                                    return jsonFailure();
+                                }
+                                channelStart = j.stringStart();
+                                channelEnd = j.stringEnd();
+                            } else if (j.stringEquals(DATA)) {
+                                j.peek();
+                                dataStart = j.position();
+                                if (!j.skipValue()) {
+                                    return jsonFailure();
+                                }
+                                dataEnd = j.position();
+                            } else if (!j.skipValue()) {
+                                return jsonFailure();
+                            }
+                        } while (j.tryConsume(','));
+                        if (!j.expect('}')) {
+                            return jsonFailure();
+                        }
+                    }
+                } else if (!j.skipValue()) {
+                    return jsonFailure();
+                }
+            } while (j.tryConsume(','));
+            if (!j.expect('}')) {
+                return jsonFailure();
+            }
+        }
+        if (!j.atEnd()) {
+            return drop(FrameError.MALFORMED_JSON);
+        }
+        if (!subscription) {
+            return Result.NOT_MARKET_DATA;
+        }
+        if (channelStart < 0 || dataStart < 0) {
+            return drop(FrameError.MISSING_FIELD);
+        }
+
+        final int kind;
+        final int prefixLength;
+        if (startsWith(buf, channelStart, channelEnd, BOOK_PREFIX)) {
+            kind = BOOK;
+            prefixLength = BOOK_PREFIX.length;
+        } else if (startsWith(buf, channelStart, channelEnd, TICKER_PREFIX)) {
+            kind = TICKER;
+            prefixLength = TICKER_PREFIX.length;
+        } else if (startsWith(buf, channelStart, channelEnd, TRADES_PREFIX)) {
+            kind = TRADES;
+            prefixLength = TRADES_PREFIX.length;
+        } else {
+            return Result.NOT_MARKET_DATA;
+        }
+        // {prefix}{instrument}.{interval}: exactly one more dot (grouped books and per-kind trade channels have more).
+        nameStart = channelStart + prefixLength;
+        int dot = -1;
+        for (int i = nameStart; i < channelEnd; i++) {
+            if (buf[i] == '.') {
+                if (dot >= 0) {
+                    return drop(FrameError.UNSUPPORTED_CHANNEL);
+                }
+                dot = i;
+            }
+        }
+        if (dot <= nameStart || dot == channelEnd - 1) {
+            return drop(FrameError.UNSUPPORTED_CHANNEL);
+        }
+        nameLength = dot - nameStart;
+        final int index = registry.indexOfNative(Venue.DERIBIT, buf, nameStart, nameLength);
+        if (index == InstrumentRegistry.UNKNOWN) {
+            return drop(FrameError.UNKNOWN_INSTRUMENT);
+        }
+        final Instrument instrument = registry.instrument(index);
+        j.wrap(buf, dataStart, dataEnd - dataStart);
+        switch (kind) {
+            case BOOK:
+                return decodeBook(index, instrument, event);
+            case TICKER:
+                return decodeTicker(index, instrument, event);
+            default:
+                return decodeTrades(index, instrument, event);
+        }
+    }
+
+    private Result decodeBook(final int index, final Instrument instrument, final MarketDataEvent event) {
+        final JsonCursor j = json;
+        final DecimalGrid prices = instrument.priceGrid();
+        final DecimalGrid amounts = instrument.amountGrid();
+        int type = 0;
+        long timestamp = 0;
+        long changeId = MarketDataEvent.NO_SEQUENCE;
+        long prevChangeId = MarketDataEvent.NO_SEQUENCE;
+        boolean haveChangeId = false;
+        boolean havePrev = false;
+        if (!j.expect('{')) {
+            return jsonFailure();
+        }
+        if (!j.tryConsume('}')) {
+            do {
+                if (!j.readString() || !j.expect(':')) {
+                    return jsonFailure();
+                }
+                if (j.stringEquals(TYPE)) {
+                    if (!j.readString()) {
+                        return jsonFailure();
+                    }
+                    if (j.stringEquals(SNAPSHOT)) {
+                        type = 1;
+                    } else if (j.stringEquals(CHANGE)) {
+                        type = 2;
+                    } else {
+                        return drop(FrameError.INVALID_FIELD);
+                    }
+                } else if (j.stringEquals(CHANGE_ID)) {
+                    if (!j.readLong()) {
+                        return jsonFailure();
+                    }
+                    changeId = j.longValue();
+                    haveChangeId = true;
+                } else if (j.stringEquals(PREV_CHANGE_ID)) {
+                    if (!j.readLong()) {
+                        return jsonFailure();
+                    }
+                    prevChangeId = j.longValue();
+                    havePrev = true;
+                } else if (j.stringEquals(TIMESTAMP)) {
+                    if (!j.readLong()) {
+                        return jsonFailure();
+                    }
+                    timestamp = j.longValue();
+                } else if (j.stringEquals(INSTRUMENT_NAME)) {
+                    if (!j.readString()) {
+                        return jsonFailure();
+                    }
+                    if (!j.stringEquals(frame, nameStart, nameLength)) {
+                        return drop(FrameError.INVALID_FIELD);
+                    }
+                } else if (j.stringEquals(BIDS)) {
+                    final Result r = readLevels(event.bids(), prices, amounts);
+                    if (r != null) {
+                        return r;
+                    }
+                } else if (j.stringEquals(ASKS)) {
+                    final Result r = readLevels(event.asks(), prices, amounts);
+                    if (r != null) {
+                        return r;
+                    }
+                } else if (!j.skipValue()) {
+                    return jsonFailure();
+                }
+            } while (j.tryConsume(','));
+            if (!j.expect('}')) {
+                return jsonFailure();
+            }
+        }
+        if (type == 0 || !haveChangeId || (type == 2 && !havePrev)) {
+            return drop(FrameError.MISSING_FIELD);
+        }
+        event.header(Venue.DERIBIT, type == 1 ? MarketDataType.BOOK_SNAPSHOT : MarketDataType.BOOK_CHANGE, index, timestamp);
+        event.sequence(changeId);
+        event.prevSequence(type == 1 ? MarketDataEvent.NO_SEQUENCE : prevChangeId);
+        return Result.DECODED;
+    }
+
+    /** Reads {@code [[action, price, amount], ...]}; returns null on success or the drop result. */
+    private Result readLevels(final Levels out, final DecimalGrid prices, final DecimalGrid amounts) {
+        final JsonCursor j = json;
+        if (!j.expect('[')) {
+            return jsonFailure();
+        }
+        if (j.tryConsume(']')) {
+            return null;
+        }
+        do {
+            if (!j.expect('[') || !j.readString()) {
+                return jsonFailure();
+            }
+            final boolean delete;
+            if (j.stringEquals(DELETE)) {
+                delete = true;
+            } else if (j.stringEquals(NEW) || j.stringEquals(CHANGE)) {
+                delete = false;
+            } else {
+                return drop(FrameError.INVALID_FIELD);
+            }
+            if (!j.expect(',')) {
+                return jsonFailure();
+            }
+            Result r = readTicks(prices, true, true);
+            if (r != null) {
+                return r;
+            }
+            final long price = units;
+            if (!j.expect(',')) {
+                return jsonFailure();
+            }
+            r = readLots(amounts, true);
+            if (r != null) {
+                return r;
+            }
+            if (!j.expect(']')) {
+                return jsonFailure();
+            }
+            if (!out.add(price, delete ? 0 : units)) {
+                return drop(FrameError.TOO_MANY_ENTRIES);
+            }
+        } while (j.tryConsume(','));
+        return j.expect(']') ? null : jsonFailure();
+    }
+
+    private Result decodeTicker(final int index, final Instrument instrument, final MarketDataEvent event) {
+        final JsonCursor j = json;
+        final DecimalGrid prices = instrument.priceGrid();
+        final DecimalGrid amounts = instrument.amountGrid();
+        long timestamp = 0;
+        long bidTicks = 0;
+        long bidLots = 0;
+        long askTicks = 0;
+        long askLots = 0;
+        int bidParts = 0;
+        int askParts = 0;
+        event.header(Venue.DERIBIT, MarketDataType.TICKER, index, 0);
+        if (!j.expect('{')) {
+            return jsonFailure();
+        }
+        if (!j.tryConsume('}')) {
+            do {
+                if (!j.readString() || !j.expect(':')) {
+                    return jsonFailure();
+                }
+                Result r = null;
+                if (j.stringEquals(TIMESTAMP)) {
+                    if (!j.readLong()) {
+                        return jsonFailure();
+                    }
+                    timestamp = j.longValue();
+                } else if (j.stringEquals(INSTRUMENT_NAME)) {
+                    if (!j.readString()) {
+                        return jsonFailure();
+                    }
+                    if (!j.stringEquals(frame, nameStart, nameLength)) {
+                        return drop(FrameError.INVALID_FIELD);
+                    }
+                } else if (j.stringEquals(BEST_BID_PRICE)) {
+                    r = readTicks(prices, false, false);
+                    if (r == null && present) {
+                        bidTicks = units;
+                        bidParts |= 1;
+                    }
+                } else if (j.stringEquals(BEST_BID_AMOUNT)) {
+                    r = readLots(amounts, false);
+                    if (r == null && present) {
+                        bidLots = units;
+                        bidParts |= 2;
+                    }
+                } else if (j.stringEquals(BEST_ASK_PRICE)) {
+                    r = readTicks(prices, false, false);
+                    if (r == null && present) {
+                        askTicks = units;
+                        askParts |= 1;
+                    }
+                } else if (j.stringEquals(BEST_ASK_AMOUNT)) {
+                    r = readLots(amounts, false);
+                    if (r == null && present) {
+                        askLots = units;
+                        askParts |= 2;
+                    }
+                } else if (j.stringEquals(LAST_PRICE)) {
+                    r = readTicks(prices, false, false);
+                    if (r == null && present) {
+                        event.lastPriceTicks(units);
+                    }
+                } else if (j.stringEquals(MARK_PRICE)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.markPrice(number);
+                    }
+                } else if (j.stringEquals(INDEX_PRICE)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.indexPrice(number);
+                    }
+                } else if (j.stringEquals(SETTLEMENT_PRICE)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.settlementPrice(number);
+                    }
+                } else if (j.stringEquals(UNDERLYING_PRICE)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.underlyingPrice(number);
+                    }
+                } else if (j.stringEquals(MARK_IV)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.markIv(number / 100.0);
+                    }
+                } else if (j.stringEquals(BID_IV)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.bidIv(number / 100.0);
+                    }
+                } else if (j.stringEquals(ASK_IV)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.askIv(number / 100.0);
+                    }
+                } else if (j.stringEquals(OPEN_INTEREST)) {
+                    r = readDouble(true);
+                    if (r == null && present) {
+                        event.openInterest(number);
+                    }
+                } else if (j.stringEquals(CURRENT_FUNDING)) {
+                    r = readDouble(false);
+                    if (r == null && present) {
+                        event.currentFunding(number);
+                    }
+                } else if (j.stringEquals(FUNDING_8H)) {
+                    r = readDouble(false);
+                    if (r == null && present) {
+                        event.funding8h(number);
+                    }
+                } else if (j.stringEquals(INTEREST_RATE)) {
+                    r = readDouble(false);
+                    if (r == null && present) {
+                        event.interestRate(number);
+                    }
+                } else if (j.stringEquals(GREEKS)) {
+                    r = readGreeks(event);
+                } else if (!j.skipValue()) {
+                    return jsonFailure();
+                }
+                if (r != null) {
+                    return r;
+                }
+            } while (j.tryConsume(','));
+            if (!j.expect('}')) {
+                return jsonFailure();
+            }
+        }
+        if (bidParts == 3) {
+            event.bestBid(bidTicks, bidLots);
+        }
+        if (askParts == 3) {
+            event.bestAsk(askTicks, askLots);
+        }
+        event.venueTimestampMs(timestamp);
+        return Result.DECODED;
+    }
+
+    private Result readGreeks(final MarketDataEvent event) {
+        final JsonCursor j = json;
+        double delta = 0;
+        double gamma = 0;
+        double vega = 0;
+        double theta = 0;
+        double rho = 0;
+        if (j.peek() == 'n') {
+            return j.readNumberOrNull() == JsonCursor.NULL ? null : jsonFailure();
+        }
+        if (!j.expect('{')) {
+            return jsonFailure();
+        }
+        if (!j.tryConsume('}')) {
+            do {
+                if (!j.readString() || !j.expect(':')) {
+                    return jsonFailure();
+                }
+                final int which = j.stringEquals(DELTA) ? 1 : j.stringEquals(GAMMA) ? 2 : j.stringEquals(VEGA) ? 3
+                    : j.stringEquals(THETA) ? 4 : j.stringEquals(RHO) ? 5 : 0;
+                if (which == 0) {
+                    if (!j.skipValue()) {
+                        return jsonFailure();
+                    }
+                    continue;
+                }
+                final Result r = readDouble(false);
+                if (r != null) {
+                    return r;
+                }
+                final double v = present ? number : 0.0;
+                switch (which) {
+                    case 1 -> delta = v;
+                    case 2 -> gamma = v;
+                    case 3 -> vega = v;
+                    case 4 -> theta = v;
+                    default -> rho = v;
+                }
+            } while (j.tryConsume(','));
+            if (!j.expect('}')) {
+                return jsonFailure();
+            }
+        }
+        event.greeks(delta, gamma, vega, theta, rho);
+        return null;
+    }
+
+    private Result decodeTrades(final int index, final Instrument instrument, final MarketDataEvent event) {
+        final JsonCursor j = json;
+        final DecimalGrid prices = instrument.priceGrid();
+        final DecimalGrid amounts = instrument.amountGrid();
+        long lastTimestamp = 0;
+        if (!j.expect('[')) {
+            return jsonFailure();
+        }
+        if (!j.tryConsume(']')) {
+            do {
+                long price = 0;
+                long lots = 0;
+                long seq = 0;
+                long timestamp = 0;
+                Side side = null;
+                int seen = 0;
+                if (!j.expect('{')) {
+                    return jsonFailure();
+                }
+                if (!j.tryConsume('}')) {
+                    do {
+                        if (!j.readString() || !j.expect(':')) {
+                            return jsonFailure();
+                        }
+                        if (j.stringEquals(PRICE)) {
+                            final Result r = readTicks(prices, true, true);
+                            if (r != null) {
+                                return r;
+                            }
+                            price = units;
+                            seen |= 1;
+                        } else if (j.stringEquals(AMOUNT)) {
+                            final Result r = readLots(amounts, true);
+                            if (r != null) {
+                                return r;
+                            }
+                            if (units == 0) {
+                                return drop(FrameError.INVALID_AMOUNT);
+                            }
+                            lots = units;
+                            seen |= 2;
+                        } else if (j.stringEquals(DIRECTION)) {
+                            if (!j.readString()) {
+                                return jsonFailure();
+                            }
+                            if (j.stringEquals(BUY)) {
+                                side = Side.BUY;
+                            } else if (j.stringEquals(SELL)) {
+                                side = Side.SELL;
+                            } else {
+                                return drop(FrameError.INVALID_FIELD);
+                            }
+                            seen |= 4;
+                        } else if (j.stringEquals(TRADE_SEQ)) {
+                            if (!j.readLong()) {
+                                return jsonFailure();
+                            }
+                            seq = j.longValue();
+                            seen |= 8;
+                        } else if (j.stringEquals(TIMESTAMP)) {
+                            if (!j.readLong()) {
+                                return jsonFailure();
+                            }
+                            timestamp = j.longValue();
+                        } else if (j.stringEquals(INSTRUMENT_NAME)) {
+                            if (!j.readString()) {
+                                return jsonFailure();
+                            }
+                            if (!j.stringEquals(frame, nameStart, nameLength)) {
+                                return drop(FrameError.INVALID_FIELD);
+                            }
+                        } else if (!j.skipValue()) {
+                            return jsonFailure();
+                        }
+                    } while (j.tryConsume(','));
+                    if (!j.expect('}')) {
+                        return jsonFailure();
+                    }
+                }
+                if (seen != 15) {
+                    return drop(FrameError.MISSING_FIELD);
+                }
+                if (!event.trades().add(price, lots, side, seq, timestamp)) {
+                    return drop(FrameError.TOO_MANY_ENTRIES);
+                }
+                lastTimestamp = Math.max(lastTimestamp, timestamp);
+            } while (j.tryConsume(','));
+            if (!j.expect(']')) {
+                return jsonFailure();
+            }
+        }
+        event.header(Venue.DERIBIT, MarketDataType.TRADES, index, lastTimestamp);
+        return Result.DECODED;
+    }
+
+    /**
+     * Reads a price onto the tick grid into {@link #units}; null means success ({@link #present} tells whether a
+     * number or null was there).
+     */
+    private Result readTicks(final DecimalGrid grid, final boolean required, final boolean positive) {
+        if (!readDecimal(required)) {
+            return lastError == null ? jsonFailure() : Result.DROPPED;
+        }
+        if (!present) {
+            return null;
+        }
+        final long mantissa = json.mantissa();
+        if (mantissa < 0 || (positive && mantissa == 0)) {
+            return drop(FrameError.INVALID_PRICE);
+        }
+        final long ticks = grid.unitsOf(mantissa, json.scale());
+        if (ticks == DecimalGrid.OFF_GRID) {
+            return drop(FrameError.OFF_TICK_PRICE);
+        }
+        if (ticks == DecimalGrid.OUT_OF_RANGE) {
+            return drop(FrameError.NUMBER_OUT_OF_RANGE);
+        }
+        units = ticks;
+        return null;
+    }
+
+    /** Reads a non-negative amount onto the amount grid into {@link #units}; null means success. */
+    private Result readLots(final DecimalGrid grid, final boolean required) {
+        if (!readDecimal(required)) {
+            return lastError == null ? jsonFailure() : Result.DROPPED;
+        }
+        if (!present) {
+            return null;
+        }
+        final long mantissa = json.mantissa();
+        if (mantissa < 0) {
+            return drop(FrameError.INVALID_AMOUNT);
+        }
+        final long lots = grid.unitsOf(mantissa, json.scale());
+        if (lots == DecimalGrid.OFF_GRID) {
+            return drop(FrameError.OFF_LOT_AMOUNT);
+        }
+        if (lots == DecimalGrid.OUT_OF_RANGE) {
+            return drop(FrameError.NUMBER_OUT_OF_RANGE);
+        }
+        units = lots;
+        return null;
+    }
+
+    private boolean readDecimal(final boolean required) {
+        final int r = json.readNumberOrNull();
+        if (r == JsonCursor.FAILED) {
+            return false;
+        }
+        if (r == JsonCursor.NULL) {
+            if (required) {
+                drop(FrameError.NOT_A_NUMBER);
+                return false;
+            }
+            present = false;
+            return true;
+        }
+        if (json.inexact()) {
+            drop(FrameError.NUMBER_OUT_OF_RANGE);
+            return false;
+        }
+        present = true;
+        return true;
+    }
+
+    /** Reads an optional finite double into {@link #number}; null means success. */
+    private Result readDouble(final boolean nonNegative) {
+        final int r = json.readNumberOrNull();
+        if (r == JsonCursor.FAILED) {
+            return jsonFailure();
+        }
+        if (r == JsonCursor.NULL) {
+            present = false;
+            return null;
+        }
+        final double v = json.doubleValue();
+        if (!Double.isFinite(v)) {
+            return drop(FrameError.NUMBER_OUT_OF_RANGE);
+        }
+        if (nonNegative && v < 0) {
+            return drop(FrameError.INVALID_PRICE);
+        }
+        number = v;
+        present = true;
+        return null;
+    }
+
+    private Result jsonFailure() {
+        if (lastError != null) {
+            return Result.DROPPED;
+        }
+        switch (json.failure()) {
+            case TRUNCATED:
+                return drop(FrameError.TRUNCATED);
+            case NOT_A_NUMBER:
+                return drop(FrameError.NOT_A_NUMBER);
+            default:
+                return drop(FrameError.MALFORMED_JSON);
+        }
+    }
+
+    private Result drop(final FrameError error) {
+        if (lastError == null) {
+            lastError = error;
+        }
+        return Result.DROPPED;
+    }
+
+    private static boolean startsWith(final byte[] buf, final int start, final int end, final byte[] prefix) {
+        return end - start >= prefix.length
+            && java.util.Arrays.equals(buf, start, start + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static byte[] ascii(final String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
