@@ -101,6 +101,8 @@ public final class DeribitMarketDataDecoder {
     private byte[] frame;
     private int nameStart;
     private int nameLength;
+    private int instrumentIndex;
+    private Instrument instrument;
 
     // Scratch results of the value readers (no allocation).
     private long units;
@@ -152,6 +154,7 @@ public final class DeribitMarketDataDecoder {
         int channelEnd = -1;
         int dataStart = -1;
         int dataEnd = -1;
+        boolean decodedInline = false;
         if (!j.expect('{')) {
             return jsonFailure();
         }
@@ -181,7 +184,22 @@ public final class DeribitMarketDataDecoder {
                             } else if (j.stringEquals(DATA)) {
                                 j.peek();
                                 dataStart = j.position();
-                                if (!j.skipValue()) {
+                                if (channelStart >= 0) {
+                                    // Usual order (channel first): decode data in this one pass.
+                                    final int kind = resolveChannel(buf, channelStart, channelEnd);
+                                    if (kind < 0) {
+                                        return Result.DROPPED;
+                                    }
+                                    if (kind > 0) {
+                                        final Result r = decodeData(kind, event);
+                                        if (r != Result.DECODED) {
+                                            return r;
+                                        }
+                                        decodedInline = true;
+                                    } else if (!j.skipValue()) {
+                                        return jsonFailure();
+                                    }
+                                } else if (!j.skipValue()) {
                                     return jsonFailure();
                                 }
                                 dataEnd = j.position();
@@ -210,7 +228,24 @@ public final class DeribitMarketDataDecoder {
         if (channelStart < 0 || dataStart < 0) {
             return drop(FrameError.MISSING_FIELD);
         }
+        if (decodedInline) {
+            return Result.DECODED;
+        }
+        // Data came before the channel (valid JSON, seen in Deribit's own examples): decode it now.
+        final int kind = resolveChannel(buf, channelStart, channelEnd);
+        if (kind <= 0) {
+            return kind < 0 ? Result.DROPPED : Result.NOT_MARKET_DATA;
+        }
+        j.wrap(buf, dataStart, dataEnd - dataStart);
+        return decodeData(kind, event);
+    }
 
+    /**
+     * Classifies the channel and resolves its instrument into {@link #instrumentIndex} / {@link #instrument}.
+     *
+     * @return BOOK, TICKER or TRADES; 0 for channels that are not market data for this decoder; -1 if dropped
+     */
+    private int resolveChannel(final byte[] buf, final int channelStart, final int channelEnd) {
         final int kind;
         final int prefixLength;
         if (startsWith(buf, channelStart, channelEnd, BOOK_PREFIX)) {
@@ -223,7 +258,7 @@ public final class DeribitMarketDataDecoder {
             kind = TRADES;
             prefixLength = TRADES_PREFIX.length;
         } else {
-            return Result.NOT_MARKET_DATA;
+            return 0;
         }
         // {prefix}{instrument}.{interval}: exactly one more dot (grouped books and per-kind trade channels have more).
         nameStart = channelStart + prefixLength;
@@ -231,28 +266,35 @@ public final class DeribitMarketDataDecoder {
         for (int i = nameStart; i < channelEnd; i++) {
             if (buf[i] == '.') {
                 if (dot >= 0) {
-                    return drop(FrameError.UNSUPPORTED_CHANNEL);
+                    drop(FrameError.UNSUPPORTED_CHANNEL);
+                    return -1;
                 }
                 dot = i;
             }
         }
         if (dot <= nameStart || dot == channelEnd - 1) {
-            return drop(FrameError.UNSUPPORTED_CHANNEL);
+            drop(FrameError.UNSUPPORTED_CHANNEL);
+            return -1;
         }
         nameLength = dot - nameStart;
         final int index = registry.indexOfNative(Venue.DERIBIT, buf, nameStart, nameLength);
         if (index == InstrumentRegistry.UNKNOWN) {
-            return drop(FrameError.UNKNOWN_INSTRUMENT);
+            drop(FrameError.UNKNOWN_INSTRUMENT);
+            return -1;
         }
-        final Instrument instrument = registry.instrument(index);
-        j.wrap(buf, dataStart, dataEnd - dataStart);
+        instrumentIndex = index;
+        instrument = registry.instrument(index);
+        return kind;
+    }
+
+    private Result decodeData(final int kind, final MarketDataEvent event) {
         switch (kind) {
             case BOOK:
-                return decodeBook(index, instrument, event);
+                return decodeBook(instrumentIndex, instrument, event);
             case TICKER:
-                return decodeTicker(index, instrument, event);
+                return decodeTicker(instrumentIndex, instrument, event);
             default:
-                return decodeTrades(index, instrument, event);
+                return decodeTrades(instrumentIndex, instrument, event);
         }
     }
 
