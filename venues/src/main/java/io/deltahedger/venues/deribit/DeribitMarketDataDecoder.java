@@ -12,7 +12,6 @@ import io.deltahedger.venues.marketdata.Levels;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes Deribit JSON-RPC {@code subscription} notifications into a pre-allocated {@link MarketDataEvent} without
@@ -40,53 +39,53 @@ public final class DeribitMarketDataDecoder {
         DROPPED
     }
 
-    private static final byte[] METHOD = ascii("method");
-    private static final byte[] PARAMS = ascii("params");
-    private static final byte[] CHANNEL = ascii("channel");
-    private static final byte[] DATA = ascii("data");
-    private static final byte[] SUBSCRIPTION = ascii("subscription");
-    private static final byte[] BOOK_PREFIX = ascii("book.");
-    private static final byte[] TICKER_PREFIX = ascii("ticker.");
-    private static final byte[] TRADES_PREFIX = ascii("trades.");
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] SNAPSHOT = ascii("snapshot");
-    private static final byte[] CHANGE = ascii("change");
-    private static final byte[] NEW = ascii("new");
-    private static final byte[] DELETE = ascii("delete");
-    private static final byte[] TIMESTAMP = ascii("timestamp");
-    private static final byte[] CHANGE_ID = ascii("change_id");
-    private static final byte[] PREV_CHANGE_ID = ascii("prev_change_id");
-    private static final byte[] INSTRUMENT_NAME = ascii("instrument_name");
-    private static final byte[] BIDS = ascii("bids");
-    private static final byte[] ASKS = ascii("asks");
-    private static final byte[] BEST_BID_PRICE = ascii("best_bid_price");
-    private static final byte[] BEST_BID_AMOUNT = ascii("best_bid_amount");
-    private static final byte[] BEST_ASK_PRICE = ascii("best_ask_price");
-    private static final byte[] BEST_ASK_AMOUNT = ascii("best_ask_amount");
-    private static final byte[] LAST_PRICE = ascii("last_price");
-    private static final byte[] MARK_PRICE = ascii("mark_price");
-    private static final byte[] INDEX_PRICE = ascii("index_price");
-    private static final byte[] SETTLEMENT_PRICE = ascii("settlement_price");
-    private static final byte[] UNDERLYING_PRICE = ascii("underlying_price");
-    private static final byte[] MARK_IV = ascii("mark_iv");
-    private static final byte[] BID_IV = ascii("bid_iv");
-    private static final byte[] ASK_IV = ascii("ask_iv");
-    private static final byte[] OPEN_INTEREST = ascii("open_interest");
-    private static final byte[] CURRENT_FUNDING = ascii("current_funding");
-    private static final byte[] FUNDING_8H = ascii("funding_8h");
-    private static final byte[] INTEREST_RATE = ascii("interest_rate");
-    private static final byte[] GREEKS = ascii("greeks");
-    private static final byte[] DELTA = ascii("delta");
-    private static final byte[] GAMMA = ascii("gamma");
-    private static final byte[] VEGA = ascii("vega");
-    private static final byte[] THETA = ascii("theta");
-    private static final byte[] RHO = ascii("rho");
-    private static final byte[] TRADE_SEQ = ascii("trade_seq");
-    private static final byte[] PRICE = ascii("price");
-    private static final byte[] AMOUNT = ascii("amount");
-    private static final byte[] DIRECTION = ascii("direction");
-    private static final byte[] BUY = ascii("buy");
-    private static final byte[] SELL = ascii("sell");
+    private static final JsonCursor.Name METHOD = new JsonCursor.Name("method");
+    private static final JsonCursor.Name PARAMS = new JsonCursor.Name("params");
+    private static final JsonCursor.Name CHANNEL = new JsonCursor.Name("channel");
+    private static final JsonCursor.Name DATA = new JsonCursor.Name("data");
+    private static final JsonCursor.Name SUBSCRIPTION = new JsonCursor.Name("subscription");
+    private static final JsonCursor.Name BOOK_PREFIX = new JsonCursor.Name("book.");
+    private static final JsonCursor.Name TICKER_PREFIX = new JsonCursor.Name("ticker.");
+    private static final JsonCursor.Name TRADES_PREFIX = new JsonCursor.Name("trades.");
+    private static final JsonCursor.Name TYPE = new JsonCursor.Name("type");
+    private static final JsonCursor.Name SNAPSHOT = new JsonCursor.Name("snapshot");
+    private static final JsonCursor.Name CHANGE = new JsonCursor.Name("change");
+    private static final JsonCursor.Name NEW = new JsonCursor.Name("new");
+    private static final JsonCursor.Name DELETE = new JsonCursor.Name("delete");
+    private static final JsonCursor.Name TIMESTAMP = new JsonCursor.Name("timestamp");
+    private static final JsonCursor.Name CHANGE_ID = new JsonCursor.Name("change_id");
+    private static final JsonCursor.Name PREV_CHANGE_ID = new JsonCursor.Name("prev_change_id");
+    private static final JsonCursor.Name INSTRUMENT_NAME = new JsonCursor.Name("instrument_name");
+    private static final JsonCursor.Name BIDS = new JsonCursor.Name("bids");
+    private static final JsonCursor.Name ASKS = new JsonCursor.Name("asks");
+    private static final JsonCursor.Name BEST_BID_PRICE = new JsonCursor.Name("best_bid_price");
+    private static final JsonCursor.Name BEST_BID_AMOUNT = new JsonCursor.Name("best_bid_amount");
+    private static final JsonCursor.Name BEST_ASK_PRICE = new JsonCursor.Name("best_ask_price");
+    private static final JsonCursor.Name BEST_ASK_AMOUNT = new JsonCursor.Name("best_ask_amount");
+    private static final JsonCursor.Name LAST_PRICE = new JsonCursor.Name("last_price");
+    private static final JsonCursor.Name MARK_PRICE = new JsonCursor.Name("mark_price");
+    private static final JsonCursor.Name INDEX_PRICE = new JsonCursor.Name("index_price");
+    private static final JsonCursor.Name SETTLEMENT_PRICE = new JsonCursor.Name("settlement_price");
+    private static final JsonCursor.Name UNDERLYING_PRICE = new JsonCursor.Name("underlying_price");
+    private static final JsonCursor.Name MARK_IV = new JsonCursor.Name("mark_iv");
+    private static final JsonCursor.Name BID_IV = new JsonCursor.Name("bid_iv");
+    private static final JsonCursor.Name ASK_IV = new JsonCursor.Name("ask_iv");
+    private static final JsonCursor.Name OPEN_INTEREST = new JsonCursor.Name("open_interest");
+    private static final JsonCursor.Name CURRENT_FUNDING = new JsonCursor.Name("current_funding");
+    private static final JsonCursor.Name FUNDING_8H = new JsonCursor.Name("funding_8h");
+    private static final JsonCursor.Name INTEREST_RATE = new JsonCursor.Name("interest_rate");
+    private static final JsonCursor.Name GREEKS = new JsonCursor.Name("greeks");
+    private static final JsonCursor.Name DELTA = new JsonCursor.Name("delta");
+    private static final JsonCursor.Name GAMMA = new JsonCursor.Name("gamma");
+    private static final JsonCursor.Name VEGA = new JsonCursor.Name("vega");
+    private static final JsonCursor.Name THETA = new JsonCursor.Name("theta");
+    private static final JsonCursor.Name RHO = new JsonCursor.Name("rho");
+    private static final JsonCursor.Name TRADE_SEQ = new JsonCursor.Name("trade_seq");
+    private static final JsonCursor.Name PRICE = new JsonCursor.Name("price");
+    private static final JsonCursor.Name AMOUNT = new JsonCursor.Name("amount");
+    private static final JsonCursor.Name DIRECTION = new JsonCursor.Name("direction");
+    private static final JsonCursor.Name BUY = new JsonCursor.Name("buy");
+    private static final JsonCursor.Name SELL = new JsonCursor.Name("sell");
 
     private static final int BOOK = 1;
     private static final int TICKER = 2;
@@ -163,25 +162,25 @@ public final class DeribitMarketDataDecoder {
                 if (!j.readString() || !j.expect(':')) {
                     return jsonFailure();
                 }
-                if (j.stringEquals(METHOD)) {
+                if (j.stringIs(METHOD)) {
                     if (!j.readString()) {
                         return jsonFailure();
                     }
-                    subscription = j.stringEquals(SUBSCRIPTION);
-                } else if (j.stringEquals(PARAMS) && j.peek() == '{') {
+                    subscription = j.stringIs(SUBSCRIPTION);
+                } else if (j.stringIs(PARAMS) && j.peek() == '{') {
                     j.expect('{');
                     if (!j.tryConsume('}')) {
                         do {
                             if (!j.readString() || !j.expect(':')) {
                                 return jsonFailure();
                             }
-                            if (j.stringEquals(CHANNEL)) {
+                            if (j.stringIs(CHANNEL)) {
                                 if (!j.readString()) {
                                     return jsonFailure();
                                 }
                                 channelStart = j.stringStart();
                                 channelEnd = j.stringEnd();
-                            } else if (j.stringEquals(DATA)) {
+                            } else if (j.stringIs(DATA)) {
                                 j.peek();
                                 dataStart = j.position();
                                 if (channelStart >= 0) {
@@ -250,13 +249,13 @@ public final class DeribitMarketDataDecoder {
         final int prefixLength;
         if (startsWith(buf, channelStart, channelEnd, BOOK_PREFIX)) {
             kind = BOOK;
-            prefixLength = BOOK_PREFIX.length;
+            prefixLength = BOOK_PREFIX.bytes().length;
         } else if (startsWith(buf, channelStart, channelEnd, TICKER_PREFIX)) {
             kind = TICKER;
-            prefixLength = TICKER_PREFIX.length;
+            prefixLength = TICKER_PREFIX.bytes().length;
         } else if (startsWith(buf, channelStart, channelEnd, TRADES_PREFIX)) {
             kind = TRADES;
-            prefixLength = TRADES_PREFIX.length;
+            prefixLength = TRADES_PREFIX.bytes().length;
         } else {
             return 0;
         }
@@ -316,47 +315,47 @@ public final class DeribitMarketDataDecoder {
                 if (!j.readString() || !j.expect(':')) {
                     return jsonFailure();
                 }
-                if (j.stringEquals(TYPE)) {
+                if (j.stringIs(TYPE)) {
                     if (!j.readString()) {
                         return jsonFailure();
                     }
-                    if (j.stringEquals(SNAPSHOT)) {
+                    if (j.stringIs(SNAPSHOT)) {
                         type = 1;
-                    } else if (j.stringEquals(CHANGE)) {
+                    } else if (j.stringIs(CHANGE)) {
                         type = 2;
                     } else {
                         return drop(FrameError.INVALID_FIELD);
                     }
-                } else if (j.stringEquals(CHANGE_ID)) {
+                } else if (j.stringIs(CHANGE_ID)) {
                     if (!j.readLong()) {
                         return jsonFailure();
                     }
                     changeId = j.longValue();
                     haveChangeId = true;
-                } else if (j.stringEquals(PREV_CHANGE_ID)) {
+                } else if (j.stringIs(PREV_CHANGE_ID)) {
                     if (!j.readLong()) {
                         return jsonFailure();
                     }
                     prevChangeId = j.longValue();
                     havePrev = true;
-                } else if (j.stringEquals(TIMESTAMP)) {
+                } else if (j.stringIs(TIMESTAMP)) {
                     if (!j.readLong()) {
                         return jsonFailure();
                     }
                     timestamp = j.longValue();
-                } else if (j.stringEquals(INSTRUMENT_NAME)) {
+                } else if (j.stringIs(INSTRUMENT_NAME)) {
                     if (!j.readString()) {
                         return jsonFailure();
                     }
                     if (!j.stringEquals(frame, nameStart, nameLength)) {
                         return drop(FrameError.INVALID_FIELD);
                     }
-                } else if (j.stringEquals(BIDS)) {
+                } else if (j.stringIs(BIDS)) {
                     final Result r = readLevels(event.bids(), prices, amounts);
                     if (r != null) {
                         return r;
                     }
-                } else if (j.stringEquals(ASKS)) {
+                } else if (j.stringIs(ASKS)) {
                     final Result r = readLevels(event.asks(), prices, amounts);
                     if (r != null) {
                         return r;
@@ -392,9 +391,9 @@ public final class DeribitMarketDataDecoder {
                 return jsonFailure();
             }
             final boolean delete;
-            if (j.stringEquals(DELETE)) {
+            if (j.stringIs(DELETE)) {
                 delete = true;
-            } else if (j.stringEquals(NEW) || j.stringEquals(CHANGE)) {
+            } else if (j.stringIs(NEW) || j.stringIs(CHANGE)) {
                 delete = false;
             } else {
                 return drop(FrameError.INVALID_FIELD);
@@ -445,103 +444,103 @@ public final class DeribitMarketDataDecoder {
                     return jsonFailure();
                 }
                 Result r = null;
-                if (j.stringEquals(TIMESTAMP)) {
+                if (j.stringIs(TIMESTAMP)) {
                     if (!j.readLong()) {
                         return jsonFailure();
                     }
                     timestamp = j.longValue();
-                } else if (j.stringEquals(INSTRUMENT_NAME)) {
+                } else if (j.stringIs(INSTRUMENT_NAME)) {
                     if (!j.readString()) {
                         return jsonFailure();
                     }
                     if (!j.stringEquals(frame, nameStart, nameLength)) {
                         return drop(FrameError.INVALID_FIELD);
                     }
-                } else if (j.stringEquals(BEST_BID_PRICE)) {
+                } else if (j.stringIs(BEST_BID_PRICE)) {
                     r = readTicks(prices, false, false);
                     if (r == null && present) {
                         bidTicks = units;
                         bidParts |= 1;
                     }
-                } else if (j.stringEquals(BEST_BID_AMOUNT)) {
+                } else if (j.stringIs(BEST_BID_AMOUNT)) {
                     r = readLots(amounts, false);
                     if (r == null && present) {
                         bidLots = units;
                         bidParts |= 2;
                     }
-                } else if (j.stringEquals(BEST_ASK_PRICE)) {
+                } else if (j.stringIs(BEST_ASK_PRICE)) {
                     r = readTicks(prices, false, false);
                     if (r == null && present) {
                         askTicks = units;
                         askParts |= 1;
                     }
-                } else if (j.stringEquals(BEST_ASK_AMOUNT)) {
+                } else if (j.stringIs(BEST_ASK_AMOUNT)) {
                     r = readLots(amounts, false);
                     if (r == null && present) {
                         askLots = units;
                         askParts |= 2;
                     }
-                } else if (j.stringEquals(LAST_PRICE)) {
+                } else if (j.stringIs(LAST_PRICE)) {
                     r = readTicks(prices, false, false);
                     if (r == null && present) {
                         event.lastPriceTicks(units);
                     }
-                } else if (j.stringEquals(MARK_PRICE)) {
+                } else if (j.stringIs(MARK_PRICE)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.markPrice(number);
                     }
-                } else if (j.stringEquals(INDEX_PRICE)) {
+                } else if (j.stringIs(INDEX_PRICE)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.indexPrice(number);
                     }
-                } else if (j.stringEquals(SETTLEMENT_PRICE)) {
+                } else if (j.stringIs(SETTLEMENT_PRICE)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.settlementPrice(number);
                     }
-                } else if (j.stringEquals(UNDERLYING_PRICE)) {
+                } else if (j.stringIs(UNDERLYING_PRICE)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.underlyingPrice(number);
                     }
-                } else if (j.stringEquals(MARK_IV)) {
+                } else if (j.stringIs(MARK_IV)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.markIv(number / 100.0);
                     }
-                } else if (j.stringEquals(BID_IV)) {
+                } else if (j.stringIs(BID_IV)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.bidIv(number / 100.0);
                     }
-                } else if (j.stringEquals(ASK_IV)) {
+                } else if (j.stringIs(ASK_IV)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.askIv(number / 100.0);
                     }
-                } else if (j.stringEquals(OPEN_INTEREST)) {
+                } else if (j.stringIs(OPEN_INTEREST)) {
                     r = readDouble(true);
                     if (r == null && present) {
                         event.openInterest(number);
                     }
-                } else if (j.stringEquals(CURRENT_FUNDING)) {
+                } else if (j.stringIs(CURRENT_FUNDING)) {
                     r = readDouble(false);
                     if (r == null && present) {
                         event.currentFunding(number);
                     }
-                } else if (j.stringEquals(FUNDING_8H)) {
+                } else if (j.stringIs(FUNDING_8H)) {
                     r = readDouble(false);
                     if (r == null && present) {
                         event.funding8h(number);
                     }
-                } else if (j.stringEquals(INTEREST_RATE)) {
+                } else if (j.stringIs(INTEREST_RATE)) {
                     r = readDouble(false);
                     if (r == null && present) {
                         event.interestRate(number);
                     }
-                } else if (j.stringEquals(GREEKS)) {
+                } else if (j.stringIs(GREEKS)) {
                     r = readGreeks(event);
                 } else if (!j.skipValue()) {
                     return jsonFailure();
@@ -582,8 +581,8 @@ public final class DeribitMarketDataDecoder {
                 if (!j.readString() || !j.expect(':')) {
                     return jsonFailure();
                 }
-                final int which = j.stringEquals(DELTA) ? 1 : j.stringEquals(GAMMA) ? 2 : j.stringEquals(VEGA) ? 3
-                    : j.stringEquals(THETA) ? 4 : j.stringEquals(RHO) ? 5 : 0;
+                final int which = j.stringIs(DELTA) ? 1 : j.stringIs(GAMMA) ? 2 : j.stringIs(VEGA) ? 3
+                    : j.stringIs(THETA) ? 4 : j.stringIs(RHO) ? 5 : 0;
                 if (which == 0) {
                     if (!j.skipValue()) {
                         return jsonFailure();
@@ -635,14 +634,14 @@ public final class DeribitMarketDataDecoder {
                         if (!j.readString() || !j.expect(':')) {
                             return jsonFailure();
                         }
-                        if (j.stringEquals(PRICE)) {
+                        if (j.stringIs(PRICE)) {
                             final Result r = readTicks(prices, true, true);
                             if (r != null) {
                                 return r;
                             }
                             price = units;
                             seen |= 1;
-                        } else if (j.stringEquals(AMOUNT)) {
+                        } else if (j.stringIs(AMOUNT)) {
                             final Result r = readLots(amounts, true);
                             if (r != null) {
                                 return r;
@@ -652,30 +651,30 @@ public final class DeribitMarketDataDecoder {
                             }
                             lots = units;
                             seen |= 2;
-                        } else if (j.stringEquals(DIRECTION)) {
+                        } else if (j.stringIs(DIRECTION)) {
                             if (!j.readString()) {
                                 return jsonFailure();
                             }
-                            if (j.stringEquals(BUY)) {
+                            if (j.stringIs(BUY)) {
                                 side = Side.BUY;
-                            } else if (j.stringEquals(SELL)) {
+                            } else if (j.stringIs(SELL)) {
                                 side = Side.SELL;
                             } else {
                                 return drop(FrameError.INVALID_FIELD);
                             }
                             seen |= 4;
-                        } else if (j.stringEquals(TRADE_SEQ)) {
+                        } else if (j.stringIs(TRADE_SEQ)) {
                             if (!j.readLong()) {
                                 return jsonFailure();
                             }
                             seq = j.longValue();
                             seen |= 8;
-                        } else if (j.stringEquals(TIMESTAMP)) {
+                        } else if (j.stringIs(TIMESTAMP)) {
                             if (!j.readLong()) {
                                 return jsonFailure();
                             }
                             timestamp = j.longValue();
-                        } else if (j.stringEquals(INSTRUMENT_NAME)) {
+                        } else if (j.stringIs(INSTRUMENT_NAME)) {
                             if (!j.readString()) {
                                 return jsonFailure();
                             }
@@ -819,12 +818,10 @@ public final class DeribitMarketDataDecoder {
         return Result.DROPPED;
     }
 
-    private static boolean startsWith(final byte[] buf, final int start, final int end, final byte[] prefix) {
+    private static boolean startsWith(final byte[] buf, final int start, final int end, final JsonCursor.Name name) {
+        final byte[] prefix = name.bytes();
         return end - start >= prefix.length
             && java.util.Arrays.equals(buf, start, start + prefix.length, prefix, 0, prefix.length);
     }
 
-    private static byte[] ascii(final String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
 }

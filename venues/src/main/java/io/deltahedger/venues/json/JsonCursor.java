@@ -53,6 +53,7 @@ public final class JsonCursor {
     private Failure failure = Failure.NONE;
     private int stringStart;
     private int stringEnd;
+    private int stringHash;
     private long mantissa;
     private int scale;
     private boolean inexact;
@@ -125,14 +126,17 @@ public final class JsonCursor {
         }
         final byte[] b = buf;
         int p = pos;
+        int h = 0;
         while (p < end) {
             final byte c = b[p];
             if (c == '"') {
                 stringStart = pos;
                 stringEnd = p;
+                stringHash = h;
                 pos = p + 1;
                 return true;
             }
+            h = 31 * h + c;
             if (c == '\\') {
                 p += (p + 1 < end && b[p + 1] == 'u') ? 6 : 2;
                 continue;
@@ -151,6 +155,35 @@ public final class JsonCursor {
 
     public int stringEnd() {
         return stringEnd;
+    }
+
+    /**
+     * A string constant to compare scanned strings with: the bytes and their hash, so that a mismatch (the common
+     * case when dispatching on object keys) costs two int comparisons.
+     */
+    public static final class Name {
+        private final byte[] bytes;
+        private final int hash;
+
+        public Name(final String ascii) {
+            bytes = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int h = 0;
+            for (final byte c : bytes) {
+                h = 31 * h + c;
+            }
+            hash = h;
+        }
+
+        /** The name's bytes (do not modify). */
+        public byte[] bytes() {
+            return bytes;
+        }
+    }
+
+    /** Whether the last string read is {@code name}. */
+    public boolean stringIs(final Name name) {
+        return stringHash == name.hash && stringEnd - stringStart == name.bytes.length
+            && Arrays.equals(buf, stringStart, stringEnd, name.bytes, 0, name.bytes.length);
     }
 
     /** Whether the last string read equals {@code literal} byte for byte. */
