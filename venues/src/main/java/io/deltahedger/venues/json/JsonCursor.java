@@ -83,12 +83,15 @@ public final class JsonCursor {
         return false;
     }
 
-    /** Skips whitespace and returns the next byte without consuming it, or -1 at the end of the region. */
+    /** Skips whitespace and returns the next byte (0..255) without consuming it, or -1 at the end of the region. */
     public int peek() {
+        if (pos < end && buf[pos] > ' ') {
+            return buf[pos];                                     // fast path: no whitespace (venue frames are compact)
+        }
         while (pos < end) {
             final byte c = buf[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return c;
+                return c & 0xff;                                 // never negative: -1 means the end
             }
             pos++;
         }
@@ -126,17 +129,15 @@ public final class JsonCursor {
         }
         final byte[] b = buf;
         int p = pos;
-        int h = 0;
         while (p < end) {
             final byte c = b[p];
             if (c == '"') {
                 stringStart = pos;
                 stringEnd = p;
-                stringHash = h;
+                stringHash = p == pos ? 0 : shapeHash(b[pos], b[pos + ((p - pos - 1) >>> 1)], b[p - 1], p - pos);
                 pos = p + 1;
                 return true;
             }
-            h = 31 * h + c;
             if (c == '\\') {
                 p += (p + 1 < end && b[p + 1] == 'u') ? 6 : 2;
                 continue;
@@ -167,17 +168,22 @@ public final class JsonCursor {
 
         public Name(final String ascii) {
             bytes = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int h = 0;
-            for (final byte c : bytes) {
-                h = 31 * h + c;
-            }
-            hash = h;
+            final int n = bytes.length;
+            hash = n == 0 ? 0 : shapeHash(bytes[0], bytes[(n - 1) >>> 1], bytes[n - 1], n);
         }
 
         /** The name's bytes (do not modify). */
         public byte[] bytes() {
             return bytes;
         }
+    }
+
+    /**
+     * A hash from the length and the first, middle and last bytes: free to compute while scanning (no per-byte work)
+     * and enough to tell apart the keys a decoder dispatches on; equal hashes are confirmed byte by byte.
+     */
+    static int shapeHash(final byte first, final byte middle, final byte last, final int length) {
+        return (length << 24) ^ ((first & 0xff) << 16) ^ ((middle & 0xff) << 8) ^ (last & 0xff);
     }
 
     /** Whether the last string read is {@code name}. */

@@ -69,6 +69,26 @@ class JsonCursorTest {
     }
 
     @Test
+    void aNonAsciiByteIsMalformedNotTheEnd() {
+        final byte[] bytes = {'[', (byte) 0xff, ']'};
+        final JsonCursor j = new JsonCursor().wrap(bytes, 0, bytes.length);
+        assertFalse(j.skipValue());
+        assertEquals(JsonCursor.Failure.MALFORMED, j.failure());
+    }
+
+    @Test
+    void namesMatchOnlyTheirExactBytes() {
+        final JsonCursor j = cursor("\"best_bid_price\"");
+        assertTrue(j.readString());
+        assertTrue(j.stringIs(new JsonCursor.Name("best_bid_price")));
+        assertFalse(j.stringIs(new JsonCursor.Name("best_ask_price")), "same length, first and last byte");
+        assertFalse(j.stringIs(new JsonCursor.Name("best_bid_pric")));
+        final JsonCursor empty = cursor("\"\"");
+        assertTrue(empty.readString());
+        assertTrue(empty.stringIs(new JsonCursor.Name("")));
+    }
+
+    @Test
     void comparesStringsInPlace() {
         final JsonCursor j = cursor("\"subscription\"");
         assertTrue(j.readString());
