@@ -6,6 +6,8 @@ import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 
+import java.nio.ByteBuffer;
+
 /**
  * The client side of one Deribit market-data connection: decodes each text frame into its scratch
  * {@link MarketDataEvent} and applies book frames to the instrument's {@link L2Book}. A frame that fails to decode is
@@ -32,6 +34,7 @@ public final class DeribitMarketDataFeed {
     private final MarketDataEvent event = new MarketDataEvent();
     private final ResyncListener resyncListener;
     private BookUpdate lastBookUpdate;
+    private byte[] scratch = new byte[4096];
 
     /**
      * @param registry       the instruments; one book per instrument is created up front
@@ -68,6 +71,33 @@ public final class DeribitMarketDataFeed {
             }
         }
         return result;
+    }
+
+    /**
+     * Handles one text frame held in a {@link ByteBuffer} (position to limit; the position is not moved). A heap
+     * buffer is read in place; a direct buffer (e.g. from Netty: {@code byteBuf.nioBuffer()}, or copy with
+     * {@code byteBuf.getBytes(index, scratch, 0, length)} into {@link #scratch(int)} and call
+     * {@link #onFrame(byte[], int, int)}) is copied into a reusable scratch array first.
+     */
+    public DeribitMarketDataDecoder.Result onFrame(final ByteBuffer frame) {
+        final int length = frame.remaining();
+        if (frame.hasArray()) {
+            return onFrame(frame.array(), frame.arrayOffset() + frame.position(), length);
+        }
+        final byte[] bytes = scratch(length);
+        frame.get(frame.position(), bytes, 0, length);
+        return onFrame(bytes, 0, length);
+    }
+
+    /**
+     * A reusable array of at least {@code length} bytes for copying a frame out of an off-heap buffer. It grows only
+     * when a larger frame than any before arrives. Valid until the next call; I/O thread only.
+     */
+    public byte[] scratch(final int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        return scratch;
     }
 
     /** Marks every book {@link BookUpdate#STALE} (call when the connection drops). */

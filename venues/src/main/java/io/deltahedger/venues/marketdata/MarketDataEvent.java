@@ -86,6 +86,45 @@ public final class MarketDataEvent {
         nextFundingTimeMs = 0;
     }
 
+    /**
+     * Makes this event an exact copy of {@code other} (e.g. publishing a decoder's scratch event into a ring slot).
+     * Allocation-free once this event's buffers are as large as the other's.
+     */
+    public void copyFrom(final MarketDataEvent other) {
+        venue = other.venue;
+        type = other.type;
+        instrumentIndex = other.instrumentIndex;
+        venueTimestampMs = other.venueTimestampMs;
+        sequence = other.sequence;
+        prevSequence = other.prevSequence;
+        bids.copyFrom(other.bids);
+        asks.copyFrom(other.asks);
+        trades.copyFrom(other.trades);
+        presentFields = other.presentFields;
+        bestBidTicks = other.bestBidTicks;
+        bestBidLots = other.bestBidLots;
+        bestAskTicks = other.bestAskTicks;
+        bestAskLots = other.bestAskLots;
+        lastPriceTicks = other.lastPriceTicks;
+        markPrice = other.markPrice;
+        indexPrice = other.indexPrice;
+        settlementPrice = other.settlementPrice;
+        underlyingPrice = other.underlyingPrice;
+        markIv = other.markIv;
+        bidIv = other.bidIv;
+        askIv = other.askIv;
+        delta = other.delta;
+        gamma = other.gamma;
+        vega = other.vega;
+        theta = other.theta;
+        rho = other.rho;
+        openInterest = other.openInterest;
+        currentFunding = other.currentFunding;
+        funding8h = other.funding8h;
+        interestRate = other.interestRate;
+        nextFundingTimeMs = other.nextFundingTimeMs;
+    }
+
     /** Sets the header fields common to every type. */
     public MarketDataEvent header(final Venue venue, final MarketDataType type, final int instrumentIndex,
                                   final long venueTimestampMs) {

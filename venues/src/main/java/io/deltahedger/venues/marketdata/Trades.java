@@ -49,6 +49,14 @@ public final class Trades {
         return true;
     }
 
+    /** Copies another list into this one. */
+    public void copyFrom(final Trades other) {
+        clear();
+        for (int i = 0; i < other.count; i++) {
+            add(other.priceTicks[i], other.sizeLots[i], other.takerSide(i), other.tradeSeq[i], other.timestampMs[i]);
+        }
+    }
+
     public void clear() {
         count = 0;
     }

@@ -243,6 +243,38 @@ class DeribitMarketDataDecoderTest {
     }
 
     @Test
+    void readsFramesFromHeapAndDirectByteBuffersWithoutMovingThem() {
+        final byte[] snapshot = bytes(DeribitFrames.BOOK_SNAPSHOT);
+        final java.nio.ByteBuffer heap = java.nio.ByteBuffer.allocate(snapshot.length + 10);
+        heap.position(10);
+        heap.put(snapshot).position(10);
+        assertEquals(DECODED, feed.onFrame(heap.slice()));
+        final byte[] change = bytes(DeribitFrames.BOOK_CHANGE);
+        final java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(change.length).put(change).flip();
+        assertEquals(DECODED, feed.onFrame(direct));
+        assertEquals(0, direct.position());
+        assertEquals(297218, feed.book(0).lastSequence());
+    }
+
+    @Test
+    void anEventCopiesIntoARingSlotExactly() {
+        feed(DeribitFrames.OPTION_TICKER);
+        final MarketDataEvent slot = new MarketDataEvent(4, 4);
+        slot.copyFrom(feed.event());
+        assertEquals(MarketDataType.TICKER, slot.type());
+        assertEquals(0.6289, slot.markIv(), 1e-15);
+        assertTrue(slot.has(TickerField.GREEKS));
+        feed(DeribitFrames.BOOK_SNAPSHOT);
+        slot.copyFrom(feed.event());
+        assertEquals(3, slot.asks().count());
+        assertEquals(1234, slot.asks().sizeLots(2));
+        assertFalse(slot.has(TickerField.GREEKS));
+        feed(DeribitFrames.TRADES);
+        slot.copyFrom(feed.event());
+        assertEquals(Side.BUY, slot.trades().takerSide(1));
+    }
+
+    @Test
     void repeatedErrorsOfOneKindAreAllCounted() {
         for (int i = 0; i < 25; i++) {
             feed("{");
