@@ -43,6 +43,16 @@ public final class JsonCursor {
     private static final double[] POW10 = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final boolean[] STRING_SPECIAL = new boolean[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            STRING_SPECIAL[c] = true;
+        }
+        STRING_SPECIAL['"'] = true;
+        STRING_SPECIAL['\\'] = true;
+    }
+
     private static final byte[] NULL_LITERAL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE_LITERAL = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE_LITERAL = {'f', 'a', 'l', 's', 'e'};
@@ -128,8 +138,14 @@ public final class JsonCursor {
             return false;
         }
         final byte[] b = buf;
+        final int limit = end;
         int p = pos;
-        while (p < end) {
+        while (p < limit) {
+            // One table look-up per plain byte; the quote, the backslash and control characters are the exceptions.
+            if (!STRING_SPECIAL[b[p] & 0xff]) {
+                p++;
+                continue;
+            }
             final byte c = b[p];
             if (c == '"') {
                 stringStart = pos;
@@ -139,13 +155,10 @@ public final class JsonCursor {
                 return true;
             }
             if (c == '\\') {
-                p += (p + 1 < end && b[p + 1] == 'u') ? 6 : 2;
+                p += (p + 1 < limit && b[p + 1] == 'u') ? 6 : 2;
                 continue;
             }
-            if (c >= 0 && c < 0x20) {
-                return fail(Failure.MALFORMED);
-            }
-            p++;
+            return fail(Failure.MALFORMED);
         }
         return fail(Failure.TRUNCATED);
     }
