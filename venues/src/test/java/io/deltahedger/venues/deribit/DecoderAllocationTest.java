@@ -27,16 +27,22 @@ class DecoderAllocationTest {
         final byte[] trades = bytes(DeribitFrames.TRADES);
         final byte[] bad = bytes(DeribitFrames.change(1, 2, "[\"new\",59000.25,10]"));
 
-        // Warm-up: buffers reach their working size and classes load.
-        assertEquals(frames.changes.length, run(feed, frames, ticker, trades, bad));
-        assertEquals(frames.changes.length, run(feed, frames, ticker, trades, bad));
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        final int applied = run(feed, frames, ticker, trades, bad);
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertEquals(frames.changes.length, applied);
-
+        // Buffers reach their working size in the first run. While C2 compiles and recompiles, a deoptimisation can
+        // allocate a few hundred bytes once (seen with C2 only; zero under -Xint and C1), so the claim tested is the
+        // steady state: three consecutive runs of 8,000 frames each that allocate nothing at all.
+        final java.util.List<Long> perRun = new java.util.ArrayList<>();
+        int zeroRunsInARow = 0;
+        for (int run = 0; run < 40 && zeroRunsInARow < 3; run++) {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            final int applied = run(feed, frames, ticker, trades, bad);
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(frames.changes.length, applied);
+            perRun.add(allocated);
+            zeroRunsInARow = allocated == 0 ? zeroRunsInARow + 1 : 0;
+        }
         assertEquals(BookState.VALID, feed.book(0).state());
-        assertEquals(0, allocated, "bytes allocated while decoding 2000 book changes, tickers, trades and bad frames");
+        assertEquals(3, zeroRunsInARow, "bytes allocated per run of 2000 book changes, tickers, trades and bad frames: "
+            + perRun);
     }
 
     private static int run(final DeribitMarketDataFeed feed, final BookChangeFrames frames, final byte[] ticker,
