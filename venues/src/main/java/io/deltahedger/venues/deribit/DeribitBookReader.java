@@ -29,7 +29,8 @@ final class DeribitBookReader {
     private DeribitBookReader() {
     }
 
-    static Result read(final DeribitFrameReader fr, final int index, final Instrument instrument, final MarketDataEvent event) {
+    static Result read(final DeribitFrameReader fr, final int index, final Instrument instrument,
+                       final MarketDataEvent event) {
         final JsonCursor j = fr.json;
         final DecimalGrid prices = instrument.priceGrid();
         final DecimalGrid amounts = instrument.amountGrid();
@@ -103,14 +104,16 @@ final class DeribitBookReader {
         if (type == 0 || !haveChangeId || (type == 2 && !havePrev)) {
             return fr.drop(FrameError.MISSING_FIELD);
         }
-        event.header(Venue.DERIBIT, type == 1 ? MarketDataType.BOOK_SNAPSHOT : MarketDataType.BOOK_CHANGE, index, timestamp);
+        event.header(Venue.DERIBIT, type == 1 ? MarketDataType.BOOK_SNAPSHOT : MarketDataType.BOOK_CHANGE,
+            index, timestamp);
         event.sequence(changeId);
         event.prevSequence(type == 1 ? MarketDataEvent.NO_SEQUENCE : prevChangeId);
         return Result.DECODED;
     }
 
     /** Reads {@code [[action, price, amount], ...]}; returns null on success or the drop result. */
-    private static Result readLevels(final DeribitFrameReader fr, final Levels out, final DecimalGrid prices, final DecimalGrid amounts) {
+    private static Result readLevels(final DeribitFrameReader fr, final Levels out, final DecimalGrid prices,
+                                     final DecimalGrid amounts) {
         final JsonCursor j = fr.json;
         if (!j.expect('[')) {
             return fr.jsonFailure();

@@ -96,7 +96,8 @@ public final class DeribitInstruments {
         final BigDecimal strike = kind == InstrumentKind.OPTION ? decimal(node, "strike", name) : null;
         final OptionType optionType = kind == InstrumentKind.OPTION ? optionType(node, name) : null;
         try {
-            return new Instrument(Venue.DERIBIT, name, kind, base, quote, settlement, usdAmounts ? counter : base, style,
+            final String amountCurrency = usdAmounts ? counter : base;
+            return new Instrument(Venue.DERIBIT, name, kind, base, quote, settlement, amountCurrency, style,
                 decimal(node, "contract_size", name), DecimalGrid.of(decimal(node, "tick_size", name)),
                 DecimalGrid.of(minTrade), minTrade, expiry, strike, optionType);
         } catch (final IllegalArgumentException e) {

@@ -26,7 +26,8 @@ final class DeribitTradesReader {
     private DeribitTradesReader() {
     }
 
-    static Result read(final DeribitFrameReader fr, final int index, final Instrument instrument, final MarketDataEvent event) {
+    static Result read(final DeribitFrameReader fr, final int index, final Instrument instrument,
+                       final MarketDataEvent event) {
         final JsonCursor j = fr.json;
         final DecimalGrid prices = instrument.priceGrid();
         final DecimalGrid amounts = instrument.amountGrid();
