@@ -63,10 +63,15 @@ public final class DeribitMarketDataFeed {
         if (result == DeribitMarketDataDecoder.Result.DECODED) {
             final MarketDataType type = event.type();
             if (type == MarketDataType.BOOK_SNAPSHOT || type == MarketDataType.BOOK_CHANGE) {
-                final BookUpdate update = books[event.instrumentIndex()].apply(event);
+                final int index = event.instrumentIndex();
+                if (index >= books.length) {
+                    throw new IllegalStateException("instrument index " + index + " was registered after this feed was "
+                        + "built with " + books.length + " books: register every instrument before creating the feed");
+                }
+                final BookUpdate update = books[index].apply(event);
                 lastBookUpdate = update;
                 if (update == BookUpdate.GAP || update == BookUpdate.CROSSED) {
-                    resyncListener.onResyncRequired(event.instrumentIndex(), update);
+                    resyncListener.onResyncRequired(index, update);
                 }
             }
         }
