@@ -8,6 +8,9 @@ import io.deltahedger.venues.marketdata.FrameError;
 import io.deltahedger.venues.marketdata.FrameErrorCounters;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 
 /**
  * Decodes Deribit JSON-RPC {@code subscription} notifications into a pre-allocated {@link MarketDataEvent} without
@@ -35,6 +38,8 @@ public final class DeribitMarketDataDecoder {
         DROPPED
     }
 
+    private static final byte[] ENVELOPE_PREFIX =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{".getBytes(StandardCharsets.US_ASCII);
     private static final JsonCursor.Name METHOD = new JsonCursor.Name("method");
     private static final JsonCursor.Name PARAMS = new JsonCursor.Name("params");
     private static final JsonCursor.Name CHANNEL = new JsonCursor.Name("channel");
@@ -53,7 +58,13 @@ public final class DeribitMarketDataDecoder {
     private final DeribitFrameReader reader = new DeribitFrameReader();
     private final JsonCursor json = reader.json;
 
-    // The instrument of the frame being decoded.
+    // Where the parts of the frame being decoded are, and its instrument.
+    private boolean subscription;
+    private int channelStart;
+    private int channelEnd;
+    private int dataStart;
+    private int dataEnd;
+    private boolean decodedInline;
     private int instrumentIndex;
     private Instrument instrument;
 
@@ -96,75 +107,39 @@ public final class DeribitMarketDataDecoder {
 
     private Result decodeFrame(final byte[] buf, final int offset, final int length, final MarketDataEvent event) {
         final JsonCursor j = json.wrap(buf, offset, length);
-        boolean subscription = false;
-        int channelStart = -1;
-        int channelEnd = -1;
-        int dataStart = -1;
-        int dataEnd = -1;
-        boolean decodedInline = false;
-        if (!j.expect('{')) {
-            return reader.jsonFailure();
-        }
-        if (!j.tryConsume('}')) {
-            do {
-                if (!j.readString() || !j.expect(':')) {
-                    return reader.jsonFailure();
-                }
-                if (j.stringIs(METHOD)) {
-                    if (!j.readString()) {
-                        return reader.jsonFailure();
-                    }
-                    subscription = j.stringIs(SUBSCRIPTION);
-                } else if (j.stringIs(PARAMS) && j.peek() == '{') {
-                    j.expect('{');
-                    if (!j.tryConsume('}')) {
-                        do {
-                            if (!j.readString() || !j.expect(':')) {
-                                return reader.jsonFailure();
-                            }
-                            if (j.stringIs(CHANNEL)) {
-                                if (!j.readString()) {
-                                    return reader.jsonFailure();
-                                }
-                                channelStart = j.stringStart();
-                                channelEnd = j.stringEnd();
-                            } else if (j.stringIs(DATA)) {
-                                j.peek();
-                                dataStart = j.position();
-                                if (channelStart >= 0) {
-                                    // Usual order (channel first): decode data in this one pass.
-                                    final int kind = resolveChannel(buf, channelStart, channelEnd);
-                                    if (kind < 0) {
-                                        return Result.DROPPED;
-                                    }
-                                    if (kind > 0) {
-                                        final Result r = decodeData(kind, event);
-                                        if (r != Result.DECODED) {
-                                            return r;
-                                        }
-                                        decodedInline = true;
-                                    } else if (!j.skipValue()) {
-                                        return reader.jsonFailure();
-                                    }
-                                } else if (!j.skipValue()) {
-                                    return reader.jsonFailure();
-                                }
-                                dataEnd = j.position();
-                            } else if (!j.skipValue()) {
-                                return reader.jsonFailure();
-                            }
-                        } while (j.tryConsume(','));
-                        if (!j.expect('}')) {
-                            return reader.jsonFailure();
-                        }
-                    }
-                } else if (!j.skipValue()) {
-                    return reader.jsonFailure();
-                }
-            } while (j.tryConsume(','));
-            if (!j.expect('}')) {
+        subscription = false;
+        channelStart = -1;
+        channelEnd = -1;
+        dataStart = -1;
+        dataEnd = -1;
+        decodedInline = false;
+        Result r;
+        if (length > ENVELOPE_PREFIX.length
+            && Arrays.equals(buf, offset, offset + ENVELOPE_PREFIX.length, ENVELOPE_PREFIX, 0, ENVELOPE_PREFIX.length)) {
+            // Fast path: Deribit's usual envelope, {"jsonrpc":"2.0","method":"subscription","params":{ ...
+            subscription = true;
+            j.skip(ENVELOPE_PREFIX.length);
+            if ((r = paramsBody(buf, event)) != null) {
+                return r;
+            }
+        } else {
+            if (!j.expect('{')) {
                 return reader.jsonFailure();
             }
+            if (j.tryConsume('}')) {
+                return j.atEnd() ? Result.NOT_MARKET_DATA : reader.drop(FrameError.MALFORMED_JSON);
+            }
+            if ((r = member(buf, event)) != null) {
+                return r;
+            }
+        }
+        while (j.tryConsume(',')) {
+            if ((r = member(buf, event)) != null) {
+                return r;
+            }
+        }
+        if (!j.expect('}')) {
+            return reader.jsonFailure();
         }
         if (!j.atEnd()) {
             return reader.drop(FrameError.MALFORMED_JSON);
@@ -185,6 +160,73 @@ public final class DeribitMarketDataDecoder {
         }
         j.wrap(buf, dataStart, dataEnd - dataStart);
         return decodeData(kind, event);
+    }
+
+    /** One top-level member ({@code "key":value}); null when it was read, else the drop result. */
+    private Result member(final byte[] buf, final MarketDataEvent event) {
+        final JsonCursor j = json;
+        if (!j.readString() || !j.expect(':')) {
+            return reader.jsonFailure();
+        }
+        if (j.stringIs(METHOD)) {
+            if (!j.readString()) {
+                return reader.jsonFailure();
+            }
+            subscription = j.stringIs(SUBSCRIPTION);
+            return null;
+        }
+        if (j.stringIs(PARAMS) && j.peek() == '{') {
+            j.expect('{');
+            return paramsBody(buf, event);
+        }
+        return j.skipValue() ? null : reader.jsonFailure();
+    }
+
+    /**
+     * The members of {@code params} after its opening brace, through its closing brace: records where the channel
+     * and the data are, and decodes the data at once when the channel came first (Deribit's usual order).
+     */
+    private Result paramsBody(final byte[] buf, final MarketDataEvent event) {
+        final JsonCursor j = json;
+        if (j.tryConsume('}')) {
+            return null;
+        }
+        do {
+            if (!j.readString() || !j.expect(':')) {
+                return reader.jsonFailure();
+            }
+            if (j.stringIs(CHANNEL)) {
+                if (!j.readString()) {
+                    return reader.jsonFailure();
+                }
+                channelStart = j.stringStart();
+                channelEnd = j.stringEnd();
+            } else if (j.stringIs(DATA)) {
+                j.peek();
+                dataStart = j.position();
+                if (channelStart >= 0) {
+                    final int kind = resolveChannel(buf, channelStart, channelEnd);
+                    if (kind < 0) {
+                        return Result.DROPPED;
+                    }
+                    if (kind > 0) {
+                        final Result r = decodeData(kind, event);
+                        if (r != Result.DECODED) {
+                            return r;
+                        }
+                        decodedInline = true;
+                    } else if (!j.skipValue()) {
+                        return reader.jsonFailure();
+                    }
+                } else if (!j.skipValue()) {
+                    return reader.jsonFailure();
+                }
+                dataEnd = j.position();
+            } else if (!j.skipValue()) {
+                return reader.jsonFailure();
+            }
+        } while (j.tryConsume(','));
+        return j.expect('}') ? null : reader.jsonFailure();
     }
 
     /**

@@ -86,6 +86,18 @@ public final class JsonCursor {
         return pos;
     }
 
+    /**
+     * Advances over {@code count} bytes the caller has already matched (e.g. a known envelope prefix).
+     *
+     * @throws IllegalArgumentException if that would pass the end of the region
+     */
+    public void skip(final int count) {
+        if (count < 0 || count > end - pos) {
+            throw new IllegalArgumentException("cannot skip " + count + " bytes with " + (end - pos) + " left");
+        }
+        pos += count;
+    }
+
     private boolean fail(final Failure why) {
         if (failure == Failure.NONE) {
             failure = why;

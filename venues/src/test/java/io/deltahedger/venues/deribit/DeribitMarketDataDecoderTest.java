@@ -66,6 +66,23 @@ class DeribitMarketDataDecoderTest {
     }
 
     @Test
+    void theUsualEnvelopeAndAnyOtherSpellingOfItDecodeTheSame() {
+        final String compact = DeribitFrames.BOOK_SNAPSHOT;
+        final String spaced = compact.replace("{\"jsonrpc\":\"2.0\",", "{ \"jsonrpc\" : \"2.0\" ,\n")
+            .replace("\"params\":{", "\"params\": {\"extra\":[1,{\"x\":null}], ");
+        final String reordered = "{\"params\":{\"channel\":\"book.BTC-PERPETUAL.100ms\",\"data\":"
+            + compact.substring(compact.indexOf("\"data\":") + 7, compact.length() - 2) + "},\"method\":\"subscription\"}";
+        for (final String frame : new String[] {compact, spaced, reordered}) {
+            setUp();
+            assertEquals(DECODED, feed(frame), frame);
+            assertEquals(MarketDataType.BOOK_SNAPSHOT, feed.event().type());
+            assertEquals(297217, feed.book(0).lastSequence());
+            assertEquals(120_001, feed.book(0).bestBidTicks());
+            assertEquals(3, feed.book(0).depth(Side.SELL));
+        }
+    }
+
+    @Test
     void decodesTheDocumentedChangeLayoutWithDataBeforeChannel() {
         feed(DeribitFrames.BOOK_SNAPSHOT);
         assertEquals(DECODED, feed(DeribitFrames.BOOK_CHANGE));
