@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FrameErrorCounters {
     private static final Logger LOG = LoggerFactory.getLogger(FrameErrorCounters.class);
-    private static final int LOGGED_FRAME_BYTES = 160;
+    private static final int LOGGED_FRAME_CHARS = 160;
+    private static final String[] CREDENTIAL_WORDS = {"token", "secret", "signature", "password", "api_key"};
 
     private final String source;
     private final long[] counts = new long[FrameError.values().length];
@@ -34,11 +35,26 @@ public final class FrameErrorCounters {
         if (n == nextLogAt[k]) {
             nextLogAt[k] = n >= Long.MAX_VALUE / 10 ? Long.MAX_VALUE : n * 10;
             if (LOG.isWarnEnabled()) {
-                final int shown = Math.min(length, LOGGED_FRAME_BYTES);
-                LOG.warn("{}: dropped frame ({}), {} so far of this kind; frame starts: {}{}", source, error, n,
-                    new String(frame, offset, shown, StandardCharsets.UTF_8), length > shown ? "..." : "");
+                LOG.warn("{}: dropped frame ({}), {} so far of this kind; frame starts: {}", source, error, n,
+                    quote(frame, offset, length));
             }
         }
+    }
+
+    /**
+     * The head of a frame for a log line, or a notice if the frame mentions credentials (a malformed private reply
+     * on a shared connection could carry an access token; secrets are never logged).
+     */
+    static String quote(final byte[] frame, final int offset, final int length) {
+        // Only the shown head is scanned: a credential's value follows its key, so a value in the head has its key there.
+        final String text = new String(frame, offset, Math.min(length, LOGGED_FRAME_CHARS), StandardCharsets.UTF_8);
+        final String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (final String word : CREDENTIAL_WORDS) {
+            if (lower.contains(word)) {
+                return "<" + length + " bytes withheld: the frame mentions " + word + ">";
+            }
+        }
+        return length > LOGGED_FRAME_CHARS ? text + "..." : text;
     }
 
     /** Frames dropped so far for one kind. */

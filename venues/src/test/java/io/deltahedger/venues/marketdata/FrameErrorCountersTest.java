@@ -34,6 +34,16 @@ class FrameErrorCountersTest {
     }
 
     @Test
+    void neverQuotesAFrameThatMentionsCredentials() {
+        final FrameErrorCounters counters = new FrameErrorCounters("deribit");
+        final byte[] frame = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"access_token\":\"1582628593469.1MbQ-J_4"
+            .getBytes(StandardCharsets.UTF_8);
+        counters.record(FrameError.TRUNCATED, frame, 0, frame.length);
+        final String line = appender.list.get(0).getFormattedMessage();
+        assertTrue(line.contains("withheld") && !line.contains("1MbQ"), line);
+    }
+
+    @Test
     void countsEveryFrameButLogsOncePerKindThenAtPowersOfTen() {
         final FrameErrorCounters counters = new FrameErrorCounters("deribit md");
         final byte[] frame = ("{\"jsonrpc\":\"2.0\",\"params\":" + "x".repeat(400)).getBytes(StandardCharsets.UTF_8);
