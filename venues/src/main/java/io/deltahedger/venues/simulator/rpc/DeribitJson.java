@@ -16,8 +16,8 @@ import io.deltahedger.venues.simulator.trading.TradingEngine;
  */
 public final class DeribitJson
 {
-    /** Decimals for coin amounts (satoshi precision and one more). */
-    public static final int COIN_DECIMALS = 9;
+    /** Decimals for coin amounts: fees of small trades are around 1e-7 coin, so keep 12 places. */
+    public static final int COIN_DECIMALS = 12;
     private static final int AMOUNT_DECIMALS = 4;
 
     private DeribitJson()

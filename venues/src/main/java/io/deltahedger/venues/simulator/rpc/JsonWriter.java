@@ -13,6 +13,7 @@ public final class JsonWriter
     private static final int MAX_DEPTH = 64;
     private static final long[] POWERS_OF_TEN = {
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
     };
 
     private final boolean[] needsComma = new boolean[MAX_DEPTH];
@@ -126,7 +127,7 @@ public final class JsonWriter
         }
         if (maxDecimals < 0 || maxDecimals >= POWERS_OF_TEN.length)
         {
-            throw new IllegalArgumentException("maxDecimals must be in [0, 9] but was " + maxDecimals);
+            throw new IllegalArgumentException("maxDecimals must be in [0, 12] but was " + maxDecimals);
         }
         separate();
         final double scaledValue = value * POWERS_OF_TEN[maxDecimals];
