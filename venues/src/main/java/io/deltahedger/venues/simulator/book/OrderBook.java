@@ -226,6 +226,11 @@ public final class OrderBook
         pendingCount++;
     }
 
+    PriceLevel levelAt(final boolean bid, final int index)
+    {
+        return side(bid).levelAt(index);
+    }
+
     private BookSide side(final boolean bid)
     {
         return bid ? bids : asks;
