@@ -27,7 +27,10 @@ import java.util.concurrent.CountDownLatch;
             + SimulatorConfig.DEMO_CLIENT_SECRET + "' (a public demo credential; see docs/simulator.md)."})
 public final class SimulatorCommand implements Callable<Integer>
 {
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Spec
     private CommandSpec spec;
@@ -66,7 +69,9 @@ public final class SimulatorCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         try (ExchangeSimulator simulator = ExchangeSimulator.start(config, SimulatorClock.system()))
         {
-            final Thread hook = new Thread(stopped::countDown, "simulator-shutdown");
+            // On SIGINT/SIGTERM the JVM runs this hook and halts when it returns: let the command close the server
+            // (sockets, event loops) first.
+            final Thread hook = new Thread(this::stopAndAwaitClose, "simulator-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("deltahedger simulator listening on " + simulator.webSocketUri() + " and " + simulator.httpUri()
                 + " (port " + simulator.port() + ", seed " + seed + ", client id " + config.clientId() + ")");
@@ -85,9 +90,26 @@ public final class SimulatorCommand implements Callable<Integer>
         {
             Thread.currentThread().interrupt();
         }
+        finally
+        {
+            closed.countDown();
+        }
         out.println("deltahedger simulator stopped");
         out.flush();
         return 0;
+    }
+
+    private void stopAndAwaitClose()
+    {
+        stopped.countDown();
+        try
+        {
+            closed.await(SHUTDOWN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops a running simulator as SIGINT would (for tests and embedding). */
