@@ -356,7 +356,7 @@ public final class ExchangeSimulator implements AutoCloseable
         feed.remove(session);
         if (session.cancelOnDisconnect() && session.ownerId() != Session.ANONYMOUS)
         {
-            engine.cancelAll(session.ownerId(), null, -1, "cancel_on_disconnect");
+            engine.cancelAllOfConnection(session.ownerId(), session.id());
             feed.flush();
         }
     }

@@ -14,6 +14,8 @@ public final class SimOrder
 
     public long orderId;
     public long ownerId;
+    /** The connection that created the order (for cancel-on-disconnect), 0 for none. */
+    public long connectionId;
     public int instrumentIndex;
     public String label = "";
     public boolean buy;

@@ -44,6 +44,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
     private final SimulatorClock clock;
     private final SessionListener listener;
     private WebSocketSession webSocket;
+    private CreditBucket httpNonMatching;
+    private CreditBucket httpMatching;
 
     ApiHandler(final RpcDispatcher dispatcher, final RateLimits rateLimits, final SimulatorClock clock,
         final SessionListener listener)
@@ -116,9 +118,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
         final String pathMethod = path.length() > HTTP_PREFIX.length() + 1 ? path.substring(HTTP_PREFIX.length() + 1) : null;
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         final long now = clock.epochMs();
-        final HttpSession session = new HttpSession(ctx, keepAlive,
-            new CreditBucket(rateLimits.nonMatchingPool(), rateLimits.nonMatchingRefillPerSecond(), now),
-            new CreditBucket(rateLimits.matchingPool(), rateLimits.matchingRefillPerSecond(), now));
+        if (httpNonMatching == null)
+        {
+            // Anonymous HTTP requests on one connection share its pools (authenticated ones use the key's pools).
+            httpNonMatching = new CreditBucket(rateLimits.nonMatchingPool(), rateLimits.nonMatchingRefillPerSecond(), now);
+            httpMatching = new CreditBucket(rateLimits.matchingPool(), rateLimits.matchingRefillPerSecond(), now);
+        }
+        final HttpSession session = new HttpSession(ctx, keepAlive, httpNonMatching, httpMatching);
         final String body = request.content().toString(StandardCharsets.UTF_8);
         final RpcDispatcher.HttpAuth auth = new RpcDispatcher.HttpAuth(
             request.headers().get(HttpHeaderNames.AUTHORIZATION), request.method().name(), request.uri(), body);

@@ -126,7 +126,7 @@ public final class RpcDispatcher
             {
                 throw RpcError.unauthorized(method + " needs authentication: call public/auth first or pass access_token");
             }
-            if (faults.rejectOrder() && isOrderEntry(method))
+            if (isOrderEntry(method) && faults.rejectOrder())
             {
                 throw new RpcError(RpcError.MATCHING_ENGINE_QUEUE_FULL, "matching_engine_queue_full",
                     "order rejected by fault injection", null);
@@ -273,8 +273,8 @@ public final class RpcDispatcher
                 feed.unsubscribeAll(session);
                 w.string("ok");
             }
-            case "private/buy" -> trading.placeOrder(w, ownerId, params, true);
-            case "private/sell" -> trading.placeOrder(w, ownerId, params, false);
+            case "private/buy" -> trading.placeOrder(w, ownerId, session.id(), params, true);
+            case "private/sell" -> trading.placeOrder(w, ownerId, session.id(), params, false);
             case "private/edit" -> trading.edit(w, ownerId, params);
             case "private/cancel" -> trading.cancel(w, ownerId, params);
             case "private/cancel_all" -> trading.cancelAll(w, ownerId, null, -1);

@@ -16,6 +16,9 @@ public abstract class Session
     /** Owner id of a session that has not authenticated. */
     public static final long ANONYMOUS = -1;
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong(1);
+
+    private final long id = NEXT_ID.getAndIncrement();
     private final CreditBucket nonMatchingCredits;
     private final CreditBucket matchingCredits;
     private final Set<String> channels = new LinkedHashSet<>();
@@ -59,6 +62,12 @@ public abstract class Session
             heldBookMessage.release();
             heldBookMessage = null;
         }
+    }
+
+    /** Unique id of this connection (or HTTP request), > 0. */
+    public long id()
+    {
+        return id;
     }
 
     public long ownerId()

@@ -25,7 +25,8 @@ final class TradingMethods
     }
 
     /** {@code private/buy} and {@code private/sell}: result {@code {order, trades}}. */
-    void placeOrder(final JsonWriter w, final long ownerId, final Params params, final boolean buy)
+    void placeOrder(final JsonWriter w, final long ownerId, final long connectionId, final Params params,
+        final boolean buy)
     {
         final SimInstrument instrument = instrument(params.requireString("instrument_name"));
         final String type = params.optString("type", "limit");
@@ -64,6 +65,7 @@ final class TradingMethods
             params.optBoolean("post_only", false), params.optBoolean("reject_post_only", false),
             params.optBoolean("reduce_only", false), label);
         final SimOrder order = engine.place(ownerId, request);
+        order.connectionId = connectionId;
         orderWithTrades(w, order);
     }
 

@@ -376,6 +376,25 @@ public final class TradingEngine implements MatchListener
     }
 
     /**
+     * Cancel-on-disconnect: cancels the open orders the given connection created.
+     *
+     * @return how many were cancelled.
+     */
+    public int cancelAllOfConnection(final long ownerId, final long connectionId)
+    {
+        int count = 0;
+        for (final SimOrder order : openOrders(ownerId))
+        {
+            if (order.connectionId == connectionId)
+            {
+                cancelResting(order, "cancel_on_disconnect");
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
      * Changes the amount and/or price of an open order. Lowering only the amount keeps time priority; anything else
      * re-enters the book at the back (and may trade at once).
      *
