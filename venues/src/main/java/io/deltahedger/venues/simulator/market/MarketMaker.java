@@ -26,6 +26,8 @@ public final class MarketMaker
     private final SimOrder[] asks;
     private final long[] targetBids;
     private final long[] targetAsks;
+    private final SimOrder[] pool;
+    private int pooled;
 
     public MarketMaker(final SimInstrument instrument, final TradingEngine engine, final SplittableRandom random,
         final int levels, final double halfSpreadBps, final double stepBps, final double maxLevelUsd)
@@ -41,6 +43,7 @@ public final class MarketMaker
         this.asks = new SimOrder[levels];
         this.targetBids = new long[levels];
         this.targetAsks = new long[levels];
+        this.pool = new SimOrder[4 * levels];
     }
 
     /**
@@ -76,6 +79,11 @@ public final class MarketMaker
             {
                 engine.cancelMarketMakerOrder(quote);
                 quotes[i] = null;
+                // Safe to reuse: the notifications of the event that filled or placed it have been flushed.
+                if (pooled < pool.length)
+                {
+                    pool[pooled++] = quote;
+                }
             }
         }
     }
@@ -89,7 +97,9 @@ public final class MarketMaker
                 continue;
             }
             final long lots = 1 + random.nextLong(maxLevelLots);
-            final SimOrder order = engine.placeMarketMakerOrder(instrument.index(), buy, target, lots);
+            final SimOrder order = pooled > 0
+                ? engine.placeMarketMakerOrder(pool[--pooled], instrument.index(), buy, target, lots)
+                : engine.placeMarketMakerOrder(instrument.index(), buy, target, lots);
             if (order.isResting())
             {
                 for (int slot = 0; slot < levels; slot++)

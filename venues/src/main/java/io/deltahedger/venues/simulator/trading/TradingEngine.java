@@ -310,7 +310,25 @@ public final class TradingEngine implements MatchListener
      */
     public SimOrder placeMarketMakerOrder(final int instrumentIndex, final boolean buy, final long priceTicks, final long lots)
     {
-        final SimOrder order = new SimOrder();
+        return placeMarketMakerOrder(new SimOrder(), instrumentIndex, buy, priceTicks, lots);
+    }
+
+    /**
+     * As {@link #placeMarketMakerOrder(int, boolean, long, long)}, reusing an order object that no longer rests and
+     * is referenced by no pending notification (the market maker recycles its own quotes to stay allocation-free).
+     */
+    public SimOrder placeMarketMakerOrder(final SimOrder order, final int instrumentIndex, final boolean buy,
+        final long priceTicks, final long lots)
+    {
+        if (order.isResting())
+        {
+            throw new IllegalStateException("order " + order.orderId + " still rests; it cannot be reused");
+        }
+        order.filledLots = 0;
+        order.filledTickLots = 0;
+        order.cancelReason = null;
+        order.state = SimOrder.OPEN;
+        order.commission = 0;
         order.orderId = nextOrderId++;
         order.ownerId = MARKET_MAKER;
         order.instrumentIndex = instrumentIndex;
