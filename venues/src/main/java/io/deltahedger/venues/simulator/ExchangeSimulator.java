@@ -12,6 +12,7 @@ import io.deltahedger.venues.simulator.net.SessionListener;
 import io.deltahedger.venues.simulator.net.SimulatorServer;
 import io.deltahedger.venues.simulator.rpc.RpcDispatcher;
 import io.deltahedger.venues.simulator.rpc.Session;
+import io.deltahedger.venues.simulator.trading.Liquidator;
 import io.deltahedger.venues.simulator.trading.TradingEngine;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -44,6 +45,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private final List<SimInstrument> instruments;
     private final Market market;
     private final TradingEngine engine;
+    private final Liquidator liquidator;
     private final Feed feed;
     private final FaultInjector faults;
     private final RpcDispatcher dispatcher;
@@ -79,6 +81,7 @@ public final class ExchangeSimulator implements AutoCloseable
                     feedHolder[0].onExecution(execution);
                 }
             });
+        this.liquidator = new Liquidator(engine);
         this.feed = new Feed(engine, market, clock, faults, PooledByteBufAllocator.DEFAULT);
         feedHolder[0] = feed;
         // 4. resting liquidity on every book
@@ -303,7 +306,7 @@ public final class ExchangeSimulator implements AutoCloseable
     {
         final long now = clock.epochMs();
         requoteAll();
-        engine.liquidateUnderwaterAccounts();
+        liquidator.liquidateUnderwaterAccounts();
         feed.flush();
         feed.publishTickers();
         dispatcher.releaseDelayedReplies(now);

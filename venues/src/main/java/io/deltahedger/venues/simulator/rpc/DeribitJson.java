@@ -176,7 +176,7 @@ public final class DeribitJson
         w.name("best_bid_amount").decimal(instrument.amountUsd(book.bestLots(true)), AMOUNT_DECIMALS);
         bestPrice(w, "best_ask_price", book, false, instrument);
         w.name("best_ask_amount").decimal(instrument.amountUsd(book.bestLots(false)), AMOUNT_DECIMALS);
-        final long last = engine.lastTradeTicks(index);
+        final long last = engine.stats().lastTradeTicks(index);
         w.name("last_price");
         if (last == 0)
         {
@@ -201,10 +201,10 @@ public final class DeribitJson
             w.name("interest_value").decimal(0.0, COIN_DECIMALS);
         }
         w.name("stats").beginObject();
-        w.name("volume").decimal(engine.volumeCoin(index), 8);
-        w.name("volume_usd").decimal(engine.volumeUsd(index), AMOUNT_DECIMALS);
-        nullablePrice(w, "high", engine.highTicks(index), instrument);
-        nullablePrice(w, "low", engine.lowTicks(index), instrument);
+        w.name("volume").decimal(engine.stats().volumeCoin(index), 8);
+        w.name("volume_usd").decimal(engine.stats().volumeUsd(index), AMOUNT_DECIMALS);
+        nullablePrice(w, "high", engine.stats().highTicks(index), instrument);
+        nullablePrice(w, "low", engine.stats().lowTicks(index), instrument);
         w.name("price_change").nullValue();
         w.endObject();
         if (depth > 0)

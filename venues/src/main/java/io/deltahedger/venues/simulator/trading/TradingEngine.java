@@ -2,7 +2,6 @@ package io.deltahedger.venues.simulator.trading;
 
 import io.deltahedger.venues.simulator.SimulatorClock;
 import io.deltahedger.venues.simulator.account.Account;
-import io.deltahedger.venues.simulator.account.Position;
 import io.deltahedger.venues.simulator.book.MatchListener;
 import io.deltahedger.venues.simulator.book.OrderBook;
 import io.deltahedger.venues.simulator.book.SimOrder;
@@ -19,7 +18,7 @@ import java.util.Map;
 /**
  * The matching engine and risk stage of the simulator: validates orders against the book and the account
  * (standard margin), matches them with price-time priority, books fills with maker/taker fees into accounts and
- * liquidates accounts whose maintenance margin exceeds their margin balance. Single-threaded: the exchange thread.
+ * places the liquidation orders of the {@link Liquidator}. Single-threaded: the exchange thread.
  *
  * <p>Refusals are Deribit error replies ({@link RpcError} with Deribit's code), raised before any state changes.
  */
@@ -29,7 +28,6 @@ public final class TradingEngine implements MatchListener
     public static final long MARKET_MAKER = 0;
 
     private static final int CLOSED_ORDERS_KEPT = 10_000;
-    private static final int MAX_LIQUIDATION_STEPS = 64;
 
     private final List<SimInstrument> instruments;
     private final List<UnderlyingSpec> underlyings;
@@ -41,12 +39,7 @@ public final class TradingEngine implements MatchListener
     private final Map<Long, Account[]> accounts = new HashMap<>();
     private final Map<Long, SimOrder> userOrders = new HashMap<>();
     private final ArrayDeque<Long> closedUserOrders = new ArrayDeque<>();
-    private final long[] tradeSeq;
-    private final long[] lastTradeTicks;
-    private final double[] volumeUsd;
-    private final double[] volumeCoin;
-    private final long[] highTicks;
-    private final long[] lowTicks;
+    private final InstrumentStats stats;
     private final List<Execution> executions = new ArrayList<>();
     private long nextOrderId = 1;
     private long nextTradeId = 1;
@@ -74,13 +67,7 @@ public final class TradingEngine implements MatchListener
         {
             books[i] = new OrderBook(1_000L * (i + 1));
         }
-        this.tradeSeq = new long[books.length];
-        this.lastTradeTicks = new long[books.length];
-        this.volumeUsd = new double[books.length];
-        this.volumeCoin = new double[books.length];
-        this.highTicks = new long[books.length];
-        this.lowTicks = new long[books.length];
-        java.util.Arrays.fill(lowTicks, Long.MAX_VALUE);
+        this.stats = new InstrumentStats(books.length);
         openAccounts(MARKET_MAKER, true);
     }
 
@@ -130,29 +117,10 @@ public final class TradingEngine implements MatchListener
         return indexPrices[instrumentIndex];
     }
 
-    public long lastTradeTicks(final int instrumentIndex)
+    /** Trade statistics per instrument (last, high, low, volume). */
+    public InstrumentStats stats()
     {
-        return lastTradeTicks[instrumentIndex];
-    }
-
-    public double volumeUsd(final int instrumentIndex)
-    {
-        return volumeUsd[instrumentIndex];
-    }
-
-    public double volumeCoin(final int instrumentIndex)
-    {
-        return volumeCoin[instrumentIndex];
-    }
-
-    public long highTicks(final int instrumentIndex)
-    {
-        return highTicks[instrumentIndex];
-    }
-
-    public long lowTicks(final int instrumentIndex)
-    {
-        return lowTicks[instrumentIndex] == Long.MAX_VALUE ? 0 : lowTicks[instrumentIndex];
+        return stats;
     }
 
     /** Open interest in USD: the sum of long positions over all owners. */
@@ -484,59 +452,19 @@ public final class TradingEngine implements MatchListener
     }
 
     /**
-     * Liquidates every user account whose maintenance margin exceeds its margin balance: cancels its open orders,
-     * then closes positions incrementally (a fifth of the largest position at a time, at least one contract) with
-     * market orders flagged {@code is_liquidation}, charging the liquidation fee, until MM &lt;= margin balance.
-     *
-     * @return the number of liquidation orders sent.
+     * Places a liquidation order: a reduce-only market order flagged {@code is_liquidation}, charged the
+     * liquidation fee, never margin-checked. Used by {@link Liquidator}.
      */
-    public int liquidateUnderwaterAccounts()
+    SimOrder placeLiquidation(final long ownerId, final int instrumentIndex, final boolean buy, final long lots)
     {
-        int sent = 0;
-        for (final Account[] byCurrency : accounts.values())
-        {
-            for (final Account account : byCurrency)
-            {
-                if (account.isUnlimited() || account.maintenanceMargin(marks) <= account.marginBalance(marks))
-                {
-                    continue;
-                }
-                cancelAll(account.ownerId(), account.currency(), -1, "liquidation");
-                for (int step = 0; step < MAX_LIQUIDATION_STEPS
-                    && account.maintenanceMargin(marks) > account.marginBalance(marks); step++)
-                {
-                    final int largest = largestPosition(account);
-                    if (largest < 0)
-                    {
-                        break;
-                    }
-                    final long size = account.position(largest).sizeLots();
-                    final long lots = Math.max(1, Math.abs(size) / 5);
-                    place(account.ownerId(), new OrderRequest(
-                        largest, size < 0, true, lots, 0, "immediate_or_cancel", false, false, true, ""), true);
-                    sent++;
-                }
-            }
-        }
-        return sent;
+        return place(ownerId, new OrderRequest(instrumentIndex, buy, true, lots, 0, "immediate_or_cancel", false, false,
+            true, ""), true);
     }
 
-    /** Whether the owner is being liquidated right now (MM above margin balance in some currency). */
-    public boolean isUnderwater(final long ownerId)
+    /** Every account of every owner, the market maker's included. */
+    Iterable<Account[]> allAccounts()
     {
-        final Account[] byCurrency = accounts.get(ownerId);
-        if (byCurrency == null)
-        {
-            return false;
-        }
-        for (final Account account : byCurrency)
-        {
-            if (!account.isUnlimited() && account.maintenanceMargin(marks) > account.marginBalance(marks))
-            {
-                return true;
-            }
-        }
-        return false;
+        return accounts.values();
     }
 
     public void onMatch(final SimOrder maker, final SimOrder taker, final long priceTicks, final long lots)
@@ -558,14 +486,8 @@ public final class TradingEngine implements MatchListener
         maker.lastUpdateMs = now;
         taker.lastUpdateMs = now;
 
-        final long previous = lastTradeTicks[index];
-        final int tickDirection = previous == 0 || priceTicks > previous ? 0 : priceTicks < previous ? 2 : 1;
-        lastTradeTicks[index] = priceTicks;
-        highTicks[index] = Math.max(highTicks[index], priceTicks);
-        lowTicks[index] = Math.min(lowTicks[index], priceTicks);
-        volumeUsd[index] += instrument.amountUsd(lots);
-        volumeCoin[index] += coin;
-        final Execution execution = new Execution(nextTradeId++, ++tradeSeq[index], instrument, now, priceTicks, lots,
+        final int tickDirection = stats.onTrade(index, priceTicks, instrument.amountUsd(lots), coin);
+        final Execution execution = new Execution(nextTradeId++, stats.nextTradeSeq(index), instrument, now, priceTicks, lots,
             maker, taker, makerFee, takerFee, makerPnl, takerPnl, indexPrices[index], marks[index], tickDirection);
         executions.add(execution);
         listener.onExecution(execution);
@@ -654,27 +576,6 @@ public final class TradingEngine implements MatchListener
             total += book.levelLots(!buy, i);
         }
         return total;
-    }
-
-    private int largestPosition(final Account account)
-    {
-        int largest = -1;
-        double largestCoins = 0.0;
-        for (final SimInstrument instrument : instruments)
-        {
-            if (!account.isPositionIndex(instrument.index()))
-            {
-                continue;
-            }
-            final Position position = account.position(instrument.index());
-            final double coins = Math.abs(position.sizeUsd()) / marks[instrument.index()];
-            if (position.sizeLots() != 0 && coins > largestCoins)
-            {
-                largest = instrument.index();
-                largestCoins = coins;
-            }
-        }
-        return largest;
     }
 
     private SimOrder newOrder(final long ownerId, final OrderRequest request, final long lots, final long priceTicks,
