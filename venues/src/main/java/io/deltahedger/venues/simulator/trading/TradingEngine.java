@@ -9,7 +9,6 @@ import io.deltahedger.venues.simulator.market.SimInstrument;
 import io.deltahedger.venues.simulator.market.UnderlyingSpec;
 import io.deltahedger.venues.simulator.rpc.RpcError;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ public final class TradingEngine implements MatchListener
     /** Owner id of the simulated market maker providing the resting liquidity. */
     public static final long MARKET_MAKER = 0;
 
-    private static final int CLOSED_ORDERS_KEPT = 10_000;
 
     private final List<SimInstrument> instruments;
     private final List<UnderlyingSpec> underlyings;
@@ -37,8 +35,7 @@ public final class TradingEngine implements MatchListener
     private final SimulatorClock clock;
     private final EngineListener listener;
     private final Map<Long, Account[]> accounts = new HashMap<>();
-    private final Map<Long, SimOrder> userOrders = new HashMap<>();
-    private final ArrayDeque<Long> closedUserOrders = new ArrayDeque<>();
+    private final OrderStore userOrders = new OrderStore();
     private final InstrumentStats stats;
     private final List<Execution> executions = new ArrayList<>();
     private long nextOrderId = 1;
@@ -172,16 +169,7 @@ public final class TradingEngine implements MatchListener
     /** All open orders of an owner, oldest first. */
     public List<SimOrder> openOrders(final long ownerId)
     {
-        final List<SimOrder> result = new ArrayList<>();
-        for (final SimOrder order : userOrders.values())
-        {
-            if (order.ownerId == ownerId && SimOrder.OPEN.equals(order.state))
-            {
-                result.add(order);
-            }
-        }
-        result.sort((a, b) -> Long.compare(a.orderId, b.orderId));
-        return result;
+        return userOrders.openOrders(ownerId);
     }
 
     /**
@@ -330,7 +318,7 @@ public final class TradingEngine implements MatchListener
      */
     public SimOrder cancel(final long ownerId, final long orderId)
     {
-        final SimOrder order = requireOwnOrder(ownerId, orderId);
+        final SimOrder order = userOrders.requireOwn(ownerId, orderId);
         if (!SimOrder.OPEN.equals(order.state))
         {
             throw new RpcError(RpcError.NOT_OPEN_ORDER, "not_open_order",
@@ -391,7 +379,7 @@ public final class TradingEngine implements MatchListener
         final boolean postOnly, final boolean rejectPostOnly)
     {
         executions.clear();
-        final SimOrder order = requireOwnOrder(ownerId, orderId);
+        final SimOrder order = userOrders.requireOwn(ownerId, orderId);
         if (!SimOrder.OPEN.equals(order.state) || !order.isResting())
         {
             throw new RpcError(RpcError.NOT_OPEN_ORDER, "not_open_order",
@@ -445,7 +433,7 @@ public final class TradingEngine implements MatchListener
         }
         else
         {
-            retire(order);
+            userOrders.retire(order);
         }
         listener.onOrderUpdated(order);
         return order;
@@ -495,7 +483,7 @@ public final class TradingEngine implements MatchListener
         {
             if (!SimOrder.OPEN.equals(maker.state))
             {
-                retire(maker);
+                userOrders.retire(maker);
             }
             listener.onOrderUpdated(maker);
         }
@@ -508,7 +496,7 @@ public final class TradingEngine implements MatchListener
         maker.lastUpdateMs = clock.epochMs();
         if (maker.ownerId != MARKET_MAKER)
         {
-            retire(maker);
+            userOrders.retire(maker);
             listener.onOrderUpdated(maker);
         }
     }
@@ -607,7 +595,7 @@ public final class TradingEngine implements MatchListener
         order.state = SimOrder.CANCELLED;
         order.cancelReason = reason;
         order.lastUpdateMs = clock.epochMs();
-        retire(order);
+        userOrders.retire(order);
         listener.onOrderUpdated(order);
     }
 
@@ -617,37 +605,8 @@ public final class TradingEngine implements MatchListener
         {
             return;
         }
-        userOrders.put(order.orderId, order);
-        if (!SimOrder.OPEN.equals(order.state))
-        {
-            retire(order);
-        }
+        userOrders.track(order);
         listener.onOrderUpdated(order);
-    }
-
-    /** Remembers a closed user order for queries, forgetting the oldest beyond {@value #CLOSED_ORDERS_KEPT}. */
-    private void retire(final SimOrder order)
-    {
-        closedUserOrders.addLast(order.orderId);
-        while (closedUserOrders.size() > CLOSED_ORDERS_KEPT)
-        {
-            userOrders.remove(closedUserOrders.removeFirst());
-        }
-    }
-
-    private SimOrder requireOwnOrder(final long ownerId, final long orderId)
-    {
-        final SimOrder order = userOrders.get(orderId);
-        if (order == null)
-        {
-            throw new RpcError(RpcError.ORDER_NOT_FOUND, "order_not_found", "no order with order_id " + orderId, "order_id");
-        }
-        if (order.ownerId != ownerId)
-        {
-            throw new RpcError(RpcError.NOT_OWNER_OF_ORDER, "not_owner_of_order",
-                "order " + orderId + " belongs to another account", "order_id");
-        }
-        return order;
     }
 
     private Account requireAccount(final long ownerId, final String currency)
