@@ -278,16 +278,16 @@ public final class Feed implements EngineListener
         {
             return;
         }
-        if (session.heldBookMessage != null)
+        final ByteBuf held = session.takeHeldBookMessage();
+        if (held != null)
         {
             session.send(buf.retainedDuplicate(), false, 0);
-            session.send(session.heldBookMessage, false, 0);
-            session.heldBookMessage = null;
+            session.send(held, false, 0);
             bookMessagesSent += 2;
         }
         else if (faults.reorderBookMessage())
         {
-            session.heldBookMessage = buf.retainedDuplicate();
+            session.holdBookMessage(buf.retainedDuplicate());
             return;
         }
         else

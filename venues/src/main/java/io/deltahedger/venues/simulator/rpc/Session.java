@@ -30,7 +30,7 @@ public abstract class Session
     private boolean cancelOnDisconnect;
     private boolean closed;
     /** A book notification held back by the reorder fault, sent after the next one. */
-    public ByteBuf heldBookMessage;
+    private ByteBuf heldBookMessage;
 
     protected Session(final CreditBucket nonMatchingCredits, final CreditBucket matchingCredits)
     {
@@ -68,6 +68,28 @@ public abstract class Session
     public long id()
     {
         return id;
+    }
+
+    /**
+     * Holds a book notification back (reorder fault); the session owns the buffer until {@link #takeHeldBookMessage}.
+     */
+    public void holdBookMessage(final ByteBuf message)
+    {
+        if (heldBookMessage != null)
+        {
+            heldBookMessage.release();
+        }
+        heldBookMessage = message;
+    }
+
+    /**
+     * @return the held-back book notification (ownership passes to the caller), or null.
+     */
+    public ByteBuf takeHeldBookMessage()
+    {
+        final ByteBuf held = heldBookMessage;
+        heldBookMessage = null;
+        return held;
     }
 
     public long ownerId()
