@@ -196,6 +196,24 @@ final class DeribitTestClient implements AutoCloseable
         }
     }
 
+    /**
+     * Everything the server sent on a channel before this call: a WebSocket delivers in order, so once the reply to
+     * a request sent now has arrived, every earlier notification is already queued. No timing guesses.
+     */
+    List<JsonNode> receivedOn(final String channel)
+    {
+        call("public/get_time", params());
+        final List<JsonNode> onChannel = new ArrayList<>();
+        for (final JsonNode message : drainNotifications())
+        {
+            if (channel.equals(message.path("params").path("channel").asText()))
+            {
+                onChannel.add(message);
+            }
+        }
+        return onChannel;
+    }
+
     /** Drains every queued notification now. */
     List<JsonNode> drainNotifications()
     {

@@ -123,9 +123,8 @@ class FaultInjectionTest
             final LocalBook local = new LocalBook();
             local.apply(client.nextOn(BOOK).path("params").path("data"));
             simulator.advance(3_000);
-            JsonNode message;
             int messages = 0;
-            while ((message = client.pollOn(BOOK, 300)) != null)
+            for (final JsonNode message : client.receivedOn(BOOK))
             {
                 local.apply(message.path("params").path("data"));
                 messages++;

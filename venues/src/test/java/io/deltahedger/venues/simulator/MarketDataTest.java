@@ -86,8 +86,7 @@ class MarketDataTest
 
         simulator.advance(2_000);
         int changes = 0;
-        JsonNode message;
-        while ((message = client.pollOn(channel, 300)) != null)
+        for (final JsonNode message : client.receivedOn(channel))
         {
             final JsonNode data = message.path("params").path("data");
             assertEquals("change", data.get("type").asText());
@@ -162,8 +161,7 @@ class MarketDataTest
             ownClient.nextOn(channel);
             own.advance(1_000);
             final List<String> stream = new ArrayList<>();
-            JsonNode message;
-            while ((message = ownClient.pollOn(channel, 300)) != null)
+            for (final JsonNode message : ownClient.receivedOn(channel))
             {
                 stream.add(message.path("params").path("data").toString());
             }
