@@ -16,6 +16,8 @@ import io.deltahedger.venues.simulator.trading.Liquidator;
 import io.deltahedger.venues.simulator.trading.TradingEngine;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 public final class ExchangeSimulator implements AutoCloseable
 {
     private static final long CALL_TIMEOUT_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeSimulator.class);
 
     private final SimulatorConfig config;
     private final SimulatorClock clock;
@@ -54,6 +57,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private final InetSocketAddress address;
     private ScheduledFuture<?> ticker;
     private long ticks;
+    private long tickFailures;
 
     private ExchangeSimulator(final SimulatorConfig config, final SimulatorClock clock) throws InterruptedException
     {
@@ -298,8 +302,26 @@ public final class ExchangeSimulator implements AutoCloseable
     private void tick()
     {
         ticks++;
-        market.advanceTo(clock.epochMs());
-        runTickWork();
+        try
+        {
+            market.advanceTo(clock.epochMs());
+            runTickWork();
+        }
+        catch (final RuntimeException ex)
+        {
+            // A bug, not a verdict: count it and log the first one, and keep the market running (a scheduled task
+            // that throws would never run again).
+            if (tickFailures++ == 0)
+            {
+                LOG.error("market tick {} failed; further failures are only counted", ticks, ex);
+            }
+        }
+    }
+
+    /** Market ticks that failed with an unexpected exception (0 in a healthy run). */
+    public long tickFailures()
+    {
+        return call(() -> tickFailures);
     }
 
     private void runTickWork()

@@ -54,6 +54,7 @@ class LiquidationTest
             assertTrue(remaining < 6_000, "position reduced, now " + remaining);
             assertTrue(remaining == 0 || after.get("maintenance_margin").asDouble() <= after.get("margin_balance").asDouble(),
                 "liquidation stops once MM is covered again: " + after);
+            assertEquals(0, simulator.tickFailures());
         }
     }
 

@@ -36,6 +36,7 @@ class MarketDataTest
     void stop()
     {
         client.close();
+        assertEquals(0, simulator.tickFailures(), "market ticks ran without unexpected exceptions");
         simulator.close();
     }
 

@@ -32,6 +32,7 @@ class OrderOptionsTest
     void stop()
     {
         client.close();
+        assertEquals(0, simulator.tickFailures(), "market ticks ran without unexpected exceptions");
         simulator.close();
     }
 

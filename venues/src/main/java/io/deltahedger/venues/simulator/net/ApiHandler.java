@@ -37,6 +37,7 @@ import java.util.Map;
 final class ApiHandler extends SimpleChannelInboundHandler<Object>
 {
     static final String HTTP_PREFIX = "/api/v2";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiHandler.class);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RpcDispatcher dispatcher;
@@ -102,6 +103,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
 
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
+        // Malformed frames and resets land here; the connection is lost either way, so log at debug and close.
+        LOG.debug("closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 

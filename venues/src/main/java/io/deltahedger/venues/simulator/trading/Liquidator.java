@@ -62,8 +62,9 @@ public final class Liquidator
         double largestCoins = 0.0;
         for (final SimInstrument instrument : engine.instruments())
         {
-            if (!account.isPositionIndex(instrument.index()))
+            if (!account.isPositionIndex(instrument.index()) || engine.isExpired(instrument))
             {
+                // An expired future cannot trade (and is not settled yet): its position stays.
                 continue;
             }
             final Position position = account.position(instrument.index());

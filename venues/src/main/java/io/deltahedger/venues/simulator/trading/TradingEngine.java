@@ -449,6 +449,12 @@ public final class TradingEngine implements MatchListener
             true, ""), true);
     }
 
+    /** Whether the instrument has expired at the engine's clock (it then refuses orders). */
+    public boolean isExpired(final SimInstrument instrument)
+    {
+        return clock.epochMs() >= instrument.expirationMs();
+    }
+
     /** Every account of every owner, the market maker's included. */
     Iterable<Account[]> allAccounts()
     {
