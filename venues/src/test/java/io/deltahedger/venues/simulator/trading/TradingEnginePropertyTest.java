@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * zero-sum between owners, open-order bookkeeping equals what rests in the books, and every coin in the user's
  * balance is explained by realised PnL and fees of the reported executions.
  */
-class TradingEngineProperties
+class TradingEnginePropertyTest
 {
     private static final long USER = 1;
     private static final long START_MS = 1_767_571_200_000L;
