@@ -41,7 +41,7 @@ final class BlackFormula
         final double intrinsic = Math.max(w * (forward - strike), 0.0);
         if (expiryYears == 0.0)
         {
-            out.set(intrinsic, w * step(w, forward, strike), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+            out.set(intrinsic, w * step(w, forward, strike) + 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
             return;
         }
         final double discount = Math.exp(-rate * expiryYears);
@@ -55,7 +55,7 @@ final class BlackFormula
             final double atmVanna = atTheMoney ? 0.5 * discount * sqrtT * StandardNormal.INV_SQRT_2PI : 0.0;
             final double atmTheta = atTheMoney ? 0.5 * discount * forward * StandardNormal.INV_SQRT_2PI * vol / sqrtT : 0.0;
             out.set(
-                value, w * discount * step(w, forward, strike), 0.0, atmVega, rate * value - atmTheta,
+                value, w * discount * step(w, forward, strike) + 0.0, 0.0, atmVega, rate * value - atmTheta,
                 -expiryYears * value, atmVanna, 0.0);
             return;
         }
@@ -66,7 +66,8 @@ final class BlackFormula
 
         final double d1 = x / s + 0.5 * s;
         final double d2 = d1 - s;
-        final double delta = w * discount * StandardNormal.cdf(w * d1);
+        // "+ 0.0" turns a put's -0.0 into 0.0.
+        final double delta = w * discount * StandardNormal.cdf(w * d1) + 0.0;
         final double pdf = StandardNormal.pdf(d1);
         final double gamma;
         final double vega;

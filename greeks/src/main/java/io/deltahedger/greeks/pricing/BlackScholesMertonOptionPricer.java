@@ -36,6 +36,11 @@ public final class BlackScholesMertonOptionPricer
         final double forward = spot * growth;
         OptionInputs.requirePositive("forward spot*exp((rate-carry)*expiry)", forward);
         BlackFormula.price(type, forward, strike, expiryYears, vol, rate, out);
+        if (expiryYears <= 0.0)
+        {
+            // At expiry the option is its payoff of the spot (the forward): no time, rate or vol sensitivity.
+            return;
+        }
         final double forwardDelta = out.delta;
         // From a fixed forward to a fixed spot: dF/dS = growth, dF/dT = (r - q) F, dF/dr = T F.
         out.delta = forwardDelta * growth;
@@ -43,7 +48,7 @@ public final class BlackScholesMertonOptionPricer
         out.gamma = out.gamma * growth * growth;
         out.vanna = out.vanna * growth;
         out.theta = out.theta - forwardDelta * (rate - carry) * forward;
-        out.rho = out.rho + forwardDelta * Math.max(expiryYears, 0.0) * forward;
+        out.rho = out.rho + forwardDelta * expiryYears * forward;
     }
 
     /** The value only; same inputs and limits as {@link #price}. */
