@@ -40,7 +40,9 @@ final class NormalisedImpliedVolatility
     static double solve(final double x, final double beta, final double complement, final ImpliedVolatilityResult out)
     {
         final double sc = Math.sqrt(-2.0 * x);
-        final boolean belowInflection = x < 0.0 && beta < NormalisedBlack.otmPrice(x, sc);
+        // b at the inflection point, where d1 = 0: e^{x/2}/2 - e^{-x/2} N(-s_c) (one erfc; only compared).
+        final boolean belowInflection = x < 0.0 &&
+            beta < 0.5 * Math.exp(0.5 * x) - Math.exp(-0.5 * x) * StandardNormal.cdf(-sc);
         // Work on whichever of beta and its distance to the bound is smaller: that one is known to full precision.
         final boolean onComplement = complement < beta;
         double lo = belowInflection ? 0.0 : sc;

@@ -72,15 +72,27 @@ final class BlackFormula
             return;
         }
         final double x = logMoneyness;
-        final double otm = NormalisedBlack.otmPrice(-Math.abs(x), s);
+        final double otm = NormalisedBlack.otmPrice(-Math.abs(x), s, out);
         final double undiscounted = intrinsic + Math.sqrt(forward) * Math.sqrt(strike) * otm;
         final double value = discount * undiscounted;
 
         final double d1 = x / s + 0.5 * s;
         final double d2 = d1 - s;
-        // "+ 0.0" turns a put's -0.0 into 0.0.
-        final double delta = w * discount * StandardNormal.cdf(w * d1) + 0.0;
         final double pdf = StandardNormal.pdf(d1);
+        final double probability; // N(w d1)
+        if (out.ratioD1 == out.ratioD1)
+        {
+            // The Mills-ratio branch ran: N(d1_otm) = phi Y(d1_otm) <= 1/2 with phi(d1_otm) = phi(d1) when x <= 0,
+            // and N(-d1) = N(d2_otm) = phi(d1) Y(d2_otm) when x > 0. No erfc needed.
+            final double otmProbability = pdf * (x <= 0.0 ? out.ratioD1 : out.ratioD2);
+            probability = (x <= 0.0) == (w > 0.0) ? otmProbability : 1.0 - otmProbability;
+        }
+        else
+        {
+            probability = StandardNormal.cdf(w * d1);
+        }
+        // "+ 0.0" turns a put's -0.0 into 0.0.
+        final double delta = w * discount * probability + 0.0;
         final double gamma;
         final double vega;
         final double vanna;

@@ -46,6 +46,21 @@ public final class NormalisedBlack
      */
     public static double otmPrice(final double x, final double s)
     {
+        return otmPrice(x, s, null);
+    }
+
+    /**
+     * {@link #otmPrice(double, double)} that also leaves {@code Y(d1) = N(d1)/phi(d1)} and {@code Y(d2)} of the
+     * out-of-the-money pair in {@code ratios} when its branch computed them (the Mills-ratio branch), NaN otherwise,
+     * so the kernel gets delta without another {@code erfc}. {@code ratios} may be null.
+     */
+    static double otmPrice(final double x, final double s, final OptionGreeks ratios)
+    {
+        if (ratios != null)
+        {
+            ratios.ratioD1 = Double.NaN;
+            ratios.ratioD2 = Double.NaN;
+        }
         if (s <= 0.0)
         {
             return 0.0;
@@ -76,7 +91,14 @@ public final class NormalisedBlack
         {
             return scale * 2.0 * oddMomentSeries(h, t);
         }
-        return scale * (StandardNormal.cdfOverPdf(d1) - StandardNormal.cdfOverPdf(h - t));
+        final double ratio1 = StandardNormal.cdfOverPdf(d1);
+        final double ratio2 = StandardNormal.cdfOverPdf(h - t);
+        if (ratios != null)
+        {
+            ratios.ratioD1 = ratio1;
+            ratios.ratioD2 = ratio2;
+        }
+        return scale * (ratio1 - ratio2);
     }
 
     /**
@@ -139,10 +161,10 @@ public final class NormalisedBlack
             }
             return sum;
         }
-        // Backward recurrence y_{n-1} = (y_{n+1} + a y_n) / n from y_{N+1} = 0, y_N = 1 (Miller); the error of the
-        // start decays like exp(-2a(sqrt N - sqrt n)), so this depth gives full precision at n <= SERIES_ORDER.
-        final double root = 4.5 + 18.5 / a;
-        final int depth = SERIES_ORDER + 1 + (int)(root * root);
+        // Backward recurrence y_{n-1} = (y_{n+1} + a y_n) / n from y_{N+1} = 0, y_N = 1 (Miller). The depth was found
+        // by experiment against depth 150: within 6e-16 relative for 3 <= a <= 38 and t < 0.21 (64 steps at a = 3,
+        // 24 for a >= 19).
+        final int depth = SERIES_ORDER + 5 + (int)(360.0 / (a * a));
         double next = 0.0;
         double current = 1.0;
         double horner = 0.0;

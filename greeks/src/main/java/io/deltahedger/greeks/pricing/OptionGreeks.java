@@ -37,6 +37,9 @@ public final class OptionGreeks
     double rho;
     double vanna;
     double volga;
+    /** Kernel scratch, not a result: Mills ratios of the OTM pair left by NormalisedBlack (NaN when not computed). */
+    double ratioD1;
+    double ratioD2;
 
     /** Premium per option in the premium currency. */
     public double price()
