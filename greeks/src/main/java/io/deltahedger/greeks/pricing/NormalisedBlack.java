@@ -15,22 +15,27 @@ import io.deltahedger.greeks.math.StandardNormal;
  * <p>How {@code b(x <= 0, s)} is computed, with {@code h = x/s}, {@code t = s/2} and {@code Y(z) = N(z)/phi(z)}:
  * <ul>
  *   <li>at the money ({@code x = 0}): {@code erf(t / sqrt 2)};</li>
- *   <li>{@code t < 0.21}: {@code b = phi-factor * 2 sum_{k odd} Y^(k)(h) t^k / k!}, a Taylor series of
+ *   <li>{@code t < 0.005 (1 + |h|)} (the two terms below agree to better than 1%):
+ *       {@code b = phi-factor * 2 sum_{k odd} Y^(k)(h) t^k / k!}, a Taylor series of
  *       {@code Y(h+t) - Y(h-t)} whose coefficients are the positive moments {@code Y^(k)(h) = int_0^inf u^k
  *       e^{hu - u^2/2} du}, obtained by the recurrence {@code Y^(k+1) = h Y^(k) + k Y^(k-1)}: forwards for
  *       {@code h >= -3}, and backwards (Miller's algorithm, stable for the decaying solution) for {@code h < -3};</li>
  *   <li>{@code d1 = h + t > 0}: the plain formula with {@code N} from {@code erfc} (no cancellation: the first term
  *       dominates);</li>
- *   <li>otherwise: {@code b = e^{-(h^2+t^2)/2} (Y(h+t) - Y(h-t)) / sqrt(2 pi)} with {@code Y} from {@code erfcx}, which
- *       loses at most ~2 digits in the deep wing (relative difference of the two {@code Y} at least {@code 2t/|h|}).</li>
+ *   <li>otherwise: {@code b = e^{-(h^2+t^2)/2} (Y(h+t) - Y(h-t)) / sqrt(2 pi)} with {@code Y} from {@code erfcx}.</li>
  * </ul>
- * The result is accurate to ~1e-14 relative wherever it does not underflow, which is what lets the implied-volatility
+ * No branch subtracts terms that agree to more than two digits, so the result is accurate to ~1e-14 relative
+ * wherever it does not underflow, which is what lets the implied-volatility
  * solver reach 1e-12 relative in price deep in the wings. All methods are static, pure and allocation-free.
  */
 public final class NormalisedBlack
 {
-    /** Below this half total volatility the Taylor series in t replaces the difference of two Mills ratios. */
-    static final double SMALL_T = 0.21;
+    /**
+     * The small-t series replaces the plain or Mills-ratio difference when {@code t < SERIES_THRESHOLD (1 + |h|)},
+     * i.e. when the two terms would agree to better than 1% (a loss of more than two digits). Since {@code |h| < 38.6}
+     * wherever the value does not underflow, the series only ever runs for {@code t < 0.2}.
+     */
+    static final double SERIES_THRESHOLD = 0.005;
     /** Highest odd moment used by the small-t series: the next term is below 1e-17 of the sum for t < 0.21. */
     private static final int SERIES_ORDER = 19;
     /** exp(-745.2) underflows to 0. */
@@ -72,7 +77,10 @@ public final class NormalisedBlack
         }
         final double h = x / s;
         final double d1 = h + t;
-        if (t >= SMALL_T && d1 > 0.0)
+        // The two terms differ by about 2t / (1 + |h|) of themselves: below 1% use the series, which has no
+        // cancellation, so no branch loses more than ~2 digits.
+        final boolean series = t < SERIES_THRESHOLD * (1.0 - h);
+        if (!series && d1 > 0.0)
         {
             final double halfForwardRatio = Math.exp(0.5 * x);
             if (halfForwardRatio == 0.0)
@@ -87,7 +95,7 @@ public final class NormalisedBlack
             return 0.0;
         }
         final double scale = StandardNormal.INV_SQRT_2PI * Math.exp(exponent);
-        if (t < SMALL_T)
+        if (series)
         {
             return scale * 2.0 * oddMomentSeries(h, t);
         }

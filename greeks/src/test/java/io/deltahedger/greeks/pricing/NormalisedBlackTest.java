@@ -37,14 +37,17 @@ class NormalisedBlackTest
     }
 
     @Test
-    void isContinuousAcrossTheSmallTSeriesBoundary()
+    void isContinuousAcrossTheSeriesBoundary()
     {
         for (final double x : new double[] {-2, -0.5, -0.01, -1e-5})
         {
-            final double s = 2 * NormalisedBlack.SMALL_T;
-            final double below = NormalisedBlack.otmPrice(x, Math.nextDown(s));
-            final double at = NormalisedBlack.otmPrice(x, s);
-            assertEquals(at, below, 1e-14 * at + 1e-300, "x=" + x);
+            // The series runs for t < c (1 - x/s) with t = s/2: the boundary is s^2 - 2c s + 2c x = 0.
+            final double c = NormalisedBlack.SERIES_THRESHOLD;
+            final double s = c + Math.sqrt(c * c - 2 * c * x);
+            final double below = NormalisedBlack.otmPrice(x, s * (1 - 1e-12));
+            final double above = NormalisedBlack.otmPrice(x, s * (1 + 1e-12));
+            final double slope = NormalisedBlack.vega(x, s) * s * 2e-12;
+            assertEquals(above, below + slope, 5e-14 * above + 1e-300, "x=" + x + " s=" + s);
         }
     }
 
