@@ -118,7 +118,7 @@ final class OptionArguments
     double expiryYears;
 
     @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
-        description = "Continuously compounded discount rate per year, 0.05 = 5% (premium currency; the coin's own "
+        description = "Continuously compounded discount rate per year, 0.05 = 5%% (premium currency; the coin's own "
             + "rate for inverse). Default: ${DEFAULT-VALUE}.")
     double rate;
 

@@ -27,7 +27,7 @@ final class PriceCommand implements Callable<Integer>
     OptionArguments option;
 
     @Option(names = "--vol", required = true, paramLabel = "V",
-        description = "Lognormal volatility per 1.00 (0.65 = 65%), >= 0.")
+        description = "Lognormal volatility per 1.00 (0.65 = 65%%), >= 0.")
     double vol;
 
     @Spec
