@@ -17,12 +17,15 @@ import org.apache.commons.numbers.gamma.InverseErfc;
  * and volga make each step cost one value evaluation) runs inside a bracket that every step tightens, with bisection
  * whenever a step would leave the bracket, so it always terminates. Initial guesses: an asymptotic expansion of the
  * wing ({@code b ~ phi(...) s^3 / x^2}) below {@code s_c}, the exact at-the-money inverse
- * {@code s = 2 sqrt 2 erfcInv(e^{x/2} - beta)} above it. Typically 2 to 5 iterations; stops when a Halley step changes
- * s by less than 1e-14 relative (the next step would be below double precision) or the bracket is one ulp wide.
+ * {@code s = 2 sqrt 2 erfInv(beta)} above it. Typically 2 to 5 iterations; stops when a Halley step changes
+ * s by less than 1e-7 relative (cubic convergence leaves an error of its cube, below double precision) or the bracket
+ * is one ulp wide.
  */
 final class NormalisedImpliedVolatility
 {
     static final int MAX_ITERATIONS = 100;
+    /** A Halley step this small (relative) is the last: the error after it is its cube, below one ulp. */
+    static final double CONVERGED_STEP = 1e-7;
     private static final double LN_SQRT_2PI = 0.9189385332046728;
 
     private NormalisedImpliedVolatility()
@@ -86,9 +89,9 @@ final class NormalisedImpliedVolatility
             final double newton = -f / first;
             final double correction = 1.0 - 0.5 * f * second / (first * first);
             final double step = correction > 0.5 && correction < 2.0 ? newton / correction : newton;
-            if (Math.abs(step) <= 1e-14 * s)
+            if (Math.abs(step) <= CONVERGED_STEP * s)
             {
-                // Converged: the next Halley step would be below double precision.
+                // Converged: Halley is cubic, so after a step of 1e-7 s the error is ~1e-21 s, below double precision.
                 return s + step;
             }
             double next = s + step;
