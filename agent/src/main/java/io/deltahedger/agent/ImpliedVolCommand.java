@@ -39,7 +39,8 @@ final class ImpliedVolCommand implements Callable<Integer>
     public Integer call()
     {
         option.validate(spec);
-        OptionArguments.finite(spec.commandLine(), "--price", price, "a finite option price in " + option.priceCurrency());
+        OptionArguments.finite(
+            spec.commandLine(), "--price", price, "a finite option price in " + option.priceCurrency());
         final ImpliedVolatilityResult result = new ImpliedVolatilityResult();
         final ImpliedVolatilityCalculator calculator = ImpliedVolatilityCalculator.DEFAULT;
         final ImpliedVolatilityStatus status;

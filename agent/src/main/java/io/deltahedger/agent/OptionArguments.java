@@ -94,7 +94,8 @@ final class OptionArguments
         }
     }
 
-    @Option(names = "--model", required = true, converter = ModelConverter.class, paramLabel = "bsm|black76|inverse|linear",
+    @Option(names = "--model", required = true, converter = ModelConverter.class,
+        paramLabel = "bsm|black76|inverse|linear",
         description = "Pricing model: bsm (Black-Scholes-Merton on spot), black76 (on a forward), inverse "
             + "(coin-settled, premium in coin, as Deribit), linear (USD/USDC-settled).")
     ModelName model;
@@ -107,7 +108,8 @@ final class OptionArguments
     Double spot;
 
     @Option(names = "--forward", paramLabel = "F",
-        description = "Forward price for the expiry, USD per coin (black76, inverse, linear; Deribit's underlying_price).")
+        description = "Forward price for the expiry, USD per coin (black76, inverse, linear; "
+            + "Deribit's underlying_price).")
     Double forward;
 
     @Option(names = "--strike", required = true, paramLabel = "K", description = "Strike, USD per coin.")
@@ -136,8 +138,8 @@ final class OptionArguments
         final CommandLine commandLine = spec.commandLine();
         if (spot != null && forward != null)
         {
-            throw new CommandLine.ParameterException(commandLine, "give either --spot or --forward, not both (got --spot "
-                + spot + " and --forward " + forward + ")");
+            throw new CommandLine.ParameterException(commandLine,
+                "give either --spot or --forward, not both (got --spot " + spot + " and --forward " + forward + ")");
         }
         if (model.onSpot())
         {

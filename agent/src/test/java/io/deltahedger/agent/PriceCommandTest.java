@@ -54,7 +54,8 @@ class PriceCommandTest
     {
         assertEquals(0, run("price", "--model", "bsm", "--type", "put", "--spot", "42", "--strike", "40",
             "--expiry", "0.5", "--vol", "0.2", "--rate", "0.1"), err.toString());
-        final double put = BlackScholesMertonOptionPricer.DEFAULT.presentValue(OptionType.PUT, 42, 40, 0.5, 0.2, 0.1, 0);
+        final double put =
+            BlackScholesMertonOptionPricer.DEFAULT.presentValue(OptionType.PUT, 42, 40, 0.5, 0.2, 0.1, 0);
         assertTrue(out.toString().contains(String.format(java.util.Locale.ROOT, "%.10g", put)), out.toString());
         assertTrue(out.toString().contains("theta_per_day"), out.toString());
         assertTrue(put > 0.80 && put < 0.82, "Hull's 0.81: " + put);
