@@ -74,4 +74,28 @@ class PricingPropertiesTest
             type, forward, strike, expiry, result.volatility(), 0.02);
         assertEquals(price, repriced, 1e-12 * price, "vol=" + vol + " solved " + result.volatility());
     }
+
+    @Property(seed = "31337", tries = 3000)
+    void anyPriceStrictlyInsideTheBoundsSolvesToAFiniteVolatility(
+        @ForAll final OptionType type,
+        @ForAll @Scale(10) @DoubleRange(min = -12, max = 12) final double logMoneyness,
+        @ForAll @Scale(10) @DoubleRange(min = 1e-6, max = 30) final double expiry,
+        @ForAll @Scale(12) @DoubleRange(min = 0, max = 1) final double position)
+    {
+        final double forward = 100.0;
+        final double strike = forward * Math.exp(-logMoneyness);
+        final double lower = Math.max(type.sign() * (forward - strike), 0.0);
+        final double upper = type.isCall() ? forward : strike;
+        final double price = lower + position * (upper - lower);
+        final ImpliedVolatilityStatus status =
+            ImpliedVolatilityCalculator.DEFAULT.black76(type, forward, strike, expiry, price, 0.0, result);
+        if (price >= upper)
+        {
+            assertTrue(!status.isSolved(), result.describe());
+            return;
+        }
+        assertEquals(ImpliedVolatilityStatus.SOLVED, status, result.describe());
+        assertTrue(result.volatility() >= 0 && Double.isFinite(result.volatility()), result.describe());
+        assertTrue(result.iterations() <= 100, result.describe());
+    }
 }
