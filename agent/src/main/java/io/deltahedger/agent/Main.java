@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Autonomous delta hedging for crypto options books.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        PriceCommand.class,
+        ImpliedVolCommand.class,
         SimulatorCommand.class,
     })
 public final class Main
@@ -31,6 +33,19 @@ public final class Main
     public static int execute(final String... args)
     {
         return newCommandLine().execute(args);
+    }
+
+    /**
+     * Runs the command line with the given output and error streams (for tests and embedding).
+     *
+     * @return the process exit code, as {@link #execute(String...)}.
+     */
+    public static int execute(final java.io.PrintWriter out, final java.io.PrintWriter err, final String... args)
+    {
+        final CommandLine commandLine = newCommandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
     }
 
     static CommandLine newCommandLine()
