@@ -167,6 +167,12 @@ public final class ImpliedVolatilityCalculator
                 Double.NaN, 0);
             return out.status;
         }
+        if (price <= out.lowerBound + 4.0 * Math.ulp(out.lowerBound))
+        {
+            // Within rounding of the discounted intrinsic value: no time value is representable.
+            out.set(ImpliedVolatilityStatus.SOLVED, 0.0, 0);
+            return out.status;
+        }
         final double sqrtForwardStrike = Math.sqrt(forward) * Math.sqrt(strike);
         final double beta = (undiscounted - intrinsic) / sqrtForwardStrike;
         if (beta <= 0.0)

@@ -32,6 +32,18 @@ final class BlackFormula
         final OptionType type, final double forward, final double strike, final double expiryYears, final double vol,
         final double rate, final OptionGreeks out)
     {
+        price(type, forward, strike, logMoneyness(forward, strike), expiryYears, vol, rate, out);
+    }
+
+    /**
+     * As {@link #price(OptionType, double, double, double, double, double, OptionGreeks)} with {@code ln(F/K)} given
+     * by the caller: BSM passes {@code ln(S/K) + (r - q) T}, which is more precise near the money than the log of a
+     * rounded forward (one ulp of F is 1e-9 of a one-minute {@code (r - q) T}).
+     */
+    static void price(
+        final OptionType type, final double forward, final double strike, final double logMoneyness,
+        final double expiryYears, final double vol, final double rate, final OptionGreeks out)
+    {
         if (expiryYears < 0.0)
         {
             out.set(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
@@ -59,7 +71,7 @@ final class BlackFormula
                 -expiryYears * value, atmVanna, 0.0);
             return;
         }
-        final double x = logMoneyness(forward, strike);
+        final double x = logMoneyness;
         final double otm = NormalisedBlack.otmPrice(-Math.abs(x), s);
         final double undiscounted = intrinsic + Math.sqrt(forward) * Math.sqrt(strike) * otm;
         final double value = discount * undiscounted;
