@@ -1,8 +1,10 @@
 package io.deltahedger.greeks.portfolio;
 
+import io.deltahedger.greeks.math.StandardNormal;
 import io.deltahedger.greeks.pricing.Black76OptionPricer;
 import io.deltahedger.greeks.pricing.InverseOptionPricer;
 import io.deltahedger.greeks.pricing.OptionGreeks;
+import io.deltahedger.greeks.pricing.OptionInputs;
 import io.deltahedger.greeks.pricing.OptionType;
 
 import java.util.ArrayList;
@@ -27,6 +29,14 @@ import java.util.List;
  * {@code dV/dS = g dP/dF} and {@code d2V/dS2 = g^2 d2P/dF2}; a coin-settled option is worth {@code V = S c(F) =
  * P_usd(F) / g} in USD today, so {@code dV/dS = dP_usd/dF} and {@code d2V/dS2 = g d2P_usd/dF2}. Black-Scholes-Merton
  * and Black-76 positions are therefore priced identically once the market is given as spot and basis.
+ *
+ * <h2>Revaluation after a spot move</h2>
+ * Everything about an option that does not depend on spot (time to expiry, {@code vol sqrt T}, discount, growth,
+ * {@code ln K - ln g}) is prepared once per underlying and valuation time, so revaluing after a spot move costs one
+ * logarithm per underlying and, per option, two normal distribution values and one density: the plain Black-76
+ * closed form on those terms. Its rounding error deep in the wings is at most a few ulps of the forward per option,
+ * irrelevant in an aggregate; options at or after expiry or with zero vol take the exact single-option pricers with
+ * their documented limits. Tests hold the two paths together.
  *
  * <p>Single writer: one thread owns an instance. Expiry is converted with ACT/365 from the injected valuation time.
  */
@@ -54,7 +64,20 @@ public final class Portfolio
     private final boolean[] inverse;
     private final double[] deltaOneUnits;
 
+    /** Valuation time each underlying's spot-independent terms were prepared for; NOT_PREPARED when stale. */
+    private final long[] preparedEpochMs;
+    private final double[] expiryYears;
+    private final double[] growth;
+    private final double[] logStrikeOverGrowth;
+    private final double[] totalVol;
+    private final double[] sqrtExpiry;
+    private final double[] discount;
+    /** True when the closed form applies: T &gt; 0 and total vol above OptionInputs.MIN_TOTAL_VOLATILITY. */
+    private final boolean[] closedForm;
+
     private final OptionGreeks scratch = new OptionGreeks();
+
+    private static final long NOT_PREPARED = Long.MIN_VALUE;
 
     private Portfolio(final List<OptionPosition> options, final List<DeltaOnePosition> deltaOnes)
     {
@@ -104,6 +127,16 @@ public final class Portfolio
             inverse[i] = position.inverse();
             deltaOneUnits[i] = position.contracts() * position.contractSize();
         }
+
+        preparedEpochMs = new long[underlyings.length];
+        Arrays.fill(preparedEpochMs, NOT_PREPARED);
+        expiryYears = new double[optionCount];
+        growth = new double[optionCount];
+        logStrikeOverGrowth = new double[optionCount];
+        totalVol = new double[optionCount];
+        sqrtExpiry = new double[optionCount];
+        discount = new double[optionCount];
+        closedForm = new boolean[optionCount];
 
         optionStart = new int[underlyings.length + 1];
         deltaOneStart = new int[underlyings.length + 1];
@@ -169,6 +202,7 @@ public final class Portfolio
         PositionChecks.requireFinite("basis of " + underlyings[underlyingIndex], basis);
         this.discountRate[underlyingIndex] = discountRate;
         this.basis[underlyingIndex] = basis;
+        preparedEpochMs[underlyingIndex] = NOT_PREPARED;
     }
 
     /** The number of option positions; option indexes are grouped by underlying, see {@link #optionRange}. */
@@ -202,6 +236,9 @@ public final class Portfolio
                 "volatility of " + optionInstrument[optionIndex] + " must be finite and >= 0 per 1.00, was " + vol);
         }
         volatility[optionIndex] = vol;
+        final double s = vol * sqrtExpiry[optionIndex];
+        totalVol[optionIndex] = s;
+        closedForm[optionIndex] = expiryYears[optionIndex] > 0.0 && s >= OptionInputs.MIN_TOTAL_VOLATILITY;
     }
 
     /** Sets an option's signed number of contracts, e.g. after a fill. */
@@ -212,19 +249,66 @@ public final class Portfolio
     }
 
     /**
-     * Revalues every position on one underlying at {@code spot} and aggregates the Greeks into {@code out}.
+     * Prepares the spot-independent terms of one underlying's options for a valuation time. {@link #revalue} does
+     * this itself when the time differs from the prepared one; a caller that revalues on every tick prepares on its
+     * own schedule (for example once a second) and calls {@link #revalue(int, double, PortfolioGreeks)}.
+     */
+    public void prepare(final int underlyingIndex, final long valuationEpochMs)
+    {
+        final double rate = discountRate[underlyingIndex];
+        final double b = basis[underlyingIndex];
+        final int end = optionStart[underlyingIndex + 1];
+        for (int i = optionStart[underlyingIndex]; i < end; i++)
+        {
+            final double t = (expiryEpochMs[i] - valuationEpochMs) / MILLIS_PER_YEAR;
+            final double g = t > 0.0 && b != 0.0 ? Math.exp(b * t) : 1.0;
+            final double sqrtT = t > 0.0 ? Math.sqrt(t) : 0.0;
+            expiryYears[i] = t;
+            growth[i] = g;
+            logStrikeOverGrowth[i] = Math.log(strike[i] / g);
+            sqrtExpiry[i] = sqrtT;
+            totalVol[i] = volatility[i] * sqrtT;
+            discount[i] = t > 0.0 ? Math.exp(-rate * t) : 1.0;
+            closedForm[i] = t > 0.0 && totalVol[i] >= OptionInputs.MIN_TOTAL_VOLATILITY;
+        }
+        preparedEpochMs[underlyingIndex] = valuationEpochMs;
+    }
+
+    /**
+     * Revalues every position on one underlying at {@code spot} and aggregates the Greeks into {@code out},
+     * preparing the spot-independent terms first if {@code valuationEpochMs} differs from the prepared time.
      *
-     * @param spot          USD per coin, &gt; 0 and finite (the caller never passes an untrusted price).
+     * @param spot             USD per coin, &gt; 0 and finite (the caller never passes an untrusted price).
      * @param valuationEpochMs the valuation time; options expired by then count at zero value.
      */
     public void revalue(
         final int underlyingIndex, final double spot, final long valuationEpochMs, final PortfolioGreeks out)
     {
+        if (preparedEpochMs[underlyingIndex] != valuationEpochMs)
+        {
+            prepare(underlyingIndex, valuationEpochMs);
+        }
+        revalue(underlyingIndex, spot, out);
+    }
+
+    /**
+     * Revalues one underlying at {@code spot} at the valuation time last prepared: the hot path after a spot move.
+     *
+     * @throws IllegalStateException if the underlying was never prepared (or its rates changed since).
+     */
+    public void revalue(final int underlyingIndex, final double spot, final PortfolioGreeks out)
+    {
         requireSpot(underlyingIndex, spot);
+        if (preparedEpochMs[underlyingIndex] == NOT_PREPARED)
+        {
+            throw new IllegalStateException(
+                "underlying " + underlyings[underlyingIndex] + " is not prepared for a valuation time: call " +
+                "prepare(underlyingIndex, valuationEpochMs) or revalue with a valuation time");
+        }
         out.reset(spot);
         final double rate = discountRate[underlyingIndex];
         final double b = basis[underlyingIndex];
-        final OptionGreeks greeks = scratch;
+        final double logSpot = Math.log(spot);
         double valueUsd = 0.0;
         double valueCoin = 0.0;
         double delta = 0.0;
@@ -235,37 +319,63 @@ public final class Portfolio
         final int end = optionStart[underlyingIndex + 1];
         for (int i = optionStart[underlyingIndex]; i < end; i++)
         {
-            final double expiryYears = (expiryEpochMs[i] - valuationEpochMs) / MILLIS_PER_YEAR;
-            final double growth = expiryYears > 0.0 && b != 0.0 ? Math.exp(b * expiryYears) : 1.0;
-            final double forward = spot * growth;
-            final double q = quantity[i];
-            if (coinSettled[i])
+            final double g = growth[i];
+            final double forward = spot * g;
+            // Black-76 on the forward: price (USD, discounted), and its forward delta, gamma, vega and theta.
+            final double price;
+            final double deltaF;
+            final double gammaF;
+            final double vegaF;
+            final double thetaF;
+            if (closedForm[i])
             {
-                InverseOptionPricer.DEFAULT.price(
-                    optionType[i], forward, strike[i], expiryYears, volatility[i], rate, greeks);
-                final double coinPrice = greeks.price();
-                final double deltaSpot = greeks.delta();
-                valueCoin += q * coinPrice;
-                valueUsd += q * coinPrice * spot;
-                delta += q * deltaSpot;
-                premiumAdjustedDelta += q * (deltaSpot - coinPrice);
-                gamma += q * greeks.gamma() * growth;
-                vega += q * greeks.vega() / growth;
-                theta += q * (greeks.theta() - greeks.delta() * b * forward + b * coinPrice * forward) / growth;
+                final double s = totalVol[i];
+                final double d1 = (logSpot - logStrikeOverGrowth[i]) / s + 0.5 * s;
+                final double d2 = d1 - s;
+                final double w = optionType[i].sign();
+                final double df = discount[i];
+                final double nd1 = StandardNormal.cdf(w * d1);
+                final double discountedPdf = df * StandardNormal.pdf(d1);
+                price = w * df * (forward * nd1 - strike[i] * StandardNormal.cdf(w * d2));
+                deltaF = w * df * nd1;
+                gammaF = discountedPdf / (forward * s);
+                vegaF = discountedPdf * forward * sqrtExpiry[i];
+                thetaF = rate * price - 0.5 * discountedPdf * forward * volatility[i] / sqrtExpiry[i];
             }
             else
             {
+                final OptionGreeks greeks = scratch;
                 Black76OptionPricer.DEFAULT.price(
-                    optionType[i], forward, strike[i], expiryYears, volatility[i], rate, greeks);
-                final double usdPrice = greeks.price();
-                final double deltaSpot = greeks.delta() * growth;
-                valueUsd += q * usdPrice;
-                valueCoin += q * usdPrice / spot;
+                    optionType[i], forward, strike[i], expiryYears[i], volatility[i], rate, greeks);
+                price = greeks.price();
+                deltaF = greeks.delta();
+                gammaF = greeks.gamma();
+                vegaF = greeks.vega();
+                thetaF = greeks.theta();
+            }
+            final double q = quantity[i];
+            if (coinSettled[i])
+            {
+                // USD value today S c(F) = P(F) / g: dV/dS = dP/dF, d2V/dS2 = g d2P/dF2 (class comment).
+                final double coinPrice = price / forward;
+                valueCoin += q * coinPrice;
+                valueUsd += q * coinPrice * spot;
+                delta += q * deltaF;
+                premiumAdjustedDelta += q * (deltaF - coinPrice);
+                gamma += q * gammaF * g;
+                vega += q * vegaF / g;
+                theta += q * (thetaF - deltaF * b * forward + b * price) / g;
+            }
+            else
+            {
+                final double deltaSpot = deltaF * g;
+                valueUsd += q * price;
+                valueCoin += q * price / spot;
                 delta += q * deltaSpot;
                 premiumAdjustedDelta += q * deltaSpot;
-                gamma += q * greeks.gamma() * growth * growth;
-                vega += q * greeks.vega();
-                theta += q * (greeks.theta() - greeks.delta() * b * forward);
+                gamma += q * gammaF * g * g;
+                vega += q * vegaF;
+                theta += q * (thetaF - deltaF * b * forward);
             }
         }
         final int deltaOneEnd = deltaOneStart[underlyingIndex + 1];

@@ -2,6 +2,7 @@ package io.deltahedger.greeks.portfolio;
 
 import io.deltahedger.greeks.pricing.BlackScholesMertonOptionPricer;
 import io.deltahedger.greeks.pricing.InverseOptionPricer;
+import io.deltahedger.greeks.pricing.LinearOptionPricer;
 import io.deltahedger.greeks.pricing.OptionGreeks;
 import io.deltahedger.greeks.pricing.OptionType;
 import net.jqwik.api.ForAll;
@@ -276,6 +277,70 @@ class PortfolioTest
         final double ds = 50.0;
         final double expansion = greeks.deltaCoin() * ds + 0.5 * greeks.gammaPerUsd() * ds * ds;
         assertEquals(expansion, values.pnlUsd(0, 0), 1e-3 * Math.abs(expansion));
+    }
+
+    /** The spot-move fast path agrees with the single-option pricers over the whole input range. */
+    @Property(seed = "31", tries = 2000)
+    void fastPathAgreesWithTheSingleOptionPricers(
+        @ForAll @DoubleRange(min = -3.0, max = 3.0) final double logMoneyness,
+        @ForAll @DoubleRange(min = 1.0, max = 1_576_800.0) final double minutes,
+        @ForAll @DoubleRange(min = 0.01, max = 5.0) final double vol,
+        @ForAll final boolean call,
+        @ForAll final boolean coin)
+    {
+        final double spot = 50_000.0;
+        final double strike = spot * Math.exp(-logMoneyness);
+        final long expiry = NOW + Math.round(minutes * 60_000.0);
+        final double t = (expiry - NOW) / Portfolio.MILLIS_PER_YEAR;
+        final OptionType type = call ? OptionType.CALL : OptionType.PUT;
+        final Portfolio book = Portfolio.of(List.of(new OptionPosition(
+            "O", "BTC", coin ? OptionModel.INVERSE : OptionModel.LINEAR, type, strike, expiry, 1.0, 1.0, vol)),
+            List.of());
+        final PortfolioGreeks fast = revalue(book, "BTC", spot);
+        final OptionGreeks exact = new OptionGreeks();
+        if (coin)
+        {
+            InverseOptionPricer.DEFAULT.price(type, spot, strike, t, vol, 0.0, exact);
+            assertEquals(exact.price(), fast.valueCoin(), 1e-15 + 1e-12 * exact.price(), "coin value");
+            assertEquals(exact.premiumAdjustedDelta(), fast.premiumAdjustedDeltaCoin(), 1e-12, "premium-adjusted delta");
+        }
+        else
+        {
+            LinearOptionPricer.DEFAULT.price(type, spot, strike, t, vol, 0.0, exact);
+            assertEquals(exact.price(), fast.valueUsd(), 1e-11 * spot, "usd value");
+        }
+        assertEquals(exact.delta(), fast.deltaCoin(), 1e-12, "delta");
+        assertEquals(exact.gamma(), fast.gammaPerUsd(), 1e-12 * Math.abs(exact.gamma()) + 1e-18, "gamma");
+        assertEquals(exact.vegaPerVolPoint(), fast.vegaUsdPerVolPoint(), 1e-12 * Math.abs(exact.vegaPerVolPoint()) + 1e-12, "vega");
+        assertEquals(exact.thetaPerDay(), fast.thetaUsdPerDay(), 1e-12 * Math.abs(exact.thetaPerDay()) + 1e-9, "theta");
+    }
+
+    @Test
+    void hotPathRefusesAnUnpreparedUnderlying()
+    {
+        final Portfolio book = Portfolio.of(
+            List.of(option("BTC", OptionModel.INVERSE, OptionType.CALL, 50_000.0, 30.0, 1.0, 0.5)), List.of());
+        final IllegalStateException ex =
+            assertThrows(IllegalStateException.class, () -> book.revalue(0, 50_000.0, new PortfolioGreeks()));
+        assertTrue(ex.getMessage().contains("prepare"), ex.getMessage());
+        book.prepare(0, NOW);
+        book.revalue(0, 50_000.0, new PortfolioGreeks());
+        book.setRates(0, 0.0, 0.01);
+        assertThrows(IllegalStateException.class, () -> book.revalue(0, 50_000.0, new PortfolioGreeks()));
+    }
+
+    @Test
+    void volatilityChangeAfterPrepareIsUsedWithoutPreparingAgain()
+    {
+        final Portfolio book = Portfolio.of(
+            List.of(option("BTC", OptionModel.INVERSE, OptionType.CALL, 50_000.0, 30.0, 1.0, 0.5)), List.of());
+        book.prepare(0, NOW);
+        book.setVolatility(0, 0.9);
+        final PortfolioGreeks viaHotPath = new PortfolioGreeks();
+        book.revalue(0, 50_000.0, viaHotPath);
+        final Portfolio fresh = Portfolio.of(
+            List.of(option("BTC", OptionModel.INVERSE, OptionType.CALL, 50_000.0, 30.0, 1.0, 0.9)), List.of());
+        assertEquals(revalue(fresh, "BTC", 50_000.0).valueUsd(), viaHotPath.valueUsd(), 1e-9);
     }
 
     @net.jqwik.api.Provide
