@@ -59,7 +59,7 @@ final class QuantityReport
         add("gamma", g.gamma(), "per 1 USD move of the " + underlying);
         add("vega_per_unit_vol", g.vega(), "USD per 1.00 of vol");
         add("vega_per_vol_point", g.vegaPerVolPoint(), "USD per vol point (0.01)");
-        add("theta_per_year", g.theta(), "USD per year (value lost as time passes)");
+        add("theta_per_year", g.theta(), "USD per year of calendar time passing (negative: the option decays)");
         add("theta_per_day", g.thetaPerDay(), "USD per calendar day (theta_per_year / 365)");
         add("rho_per_unit_rate", g.rho(), "USD per 1.00 of rate");
         add("rho_per_percent", g.rhoPerPercent(), "USD per 1% of rate");

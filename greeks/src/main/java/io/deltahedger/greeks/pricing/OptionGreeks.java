@@ -77,13 +77,13 @@ public final class OptionGreeks
         return vega / VOL_POINTS_PER_UNIT;
     }
 
-    /** Value lost per year of calendar time passing: {@code -d value / d expiry}. */
+    /** Value change per year of calendar time passing, {@code -d value / d expiry}: negative when the option decays. */
     public double theta()
     {
         return theta;
     }
 
-    /** Value lost per calendar day: {@code theta() / 365}. */
+    /** Value change per calendar day passing (negative when the option decays): {@code theta() / 365}. */
     public double thetaPerDay()
     {
         return theta / DAYS_PER_YEAR;
