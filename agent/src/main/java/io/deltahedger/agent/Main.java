@@ -52,6 +52,7 @@ public final class Main
     {
         final CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 
@@ -61,6 +62,22 @@ public final class Main
         {
             final String version = Main.class.getPackage().getImplementationVersion();
             return new String[] {"deltahedger " + (version == null ? "development build" : version)};
+        }
+    }
+
+    /**
+     * A bad argument prints its message (which names the argument, the value and what is allowed) and a pointer to
+     * the command's help, not the whole usage text that would bury the message; exit code 2.
+     */
+    static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler
+    {
+        public int handleParseException(final CommandLine.ParameterException ex, final String[] args)
+        {
+            final CommandLine commandLine = ex.getCommandLine();
+            commandLine.getErr().println("error: " + ex.getMessage());
+            commandLine.getErr().println(
+                "Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
         }
     }
 
