@@ -10,17 +10,16 @@ import org.apache.commons.numbers.gamma.InverseErfc;
  * {@code b(x, s) = beta} for {@code x = -|ln(F/K)| <= 0}.
  *
  * <p>Algorithm: {@code b} is convex in s below the inflection point {@code s_c = sqrt(2|x|)} and concave above it,
- * which gives the first bracket ({@code (0, s_c]} or {@code [s_c, inf)}). The solver works on {@code ln b(s) - ln beta}
- * when beta is below half the bound (below the inflection point as {@code (-ln b)^(-1/2)}, which is nearly linear in s
- * deep in the wing, where {@code ln b ~ -x^2 / (2 s^2)}), and otherwise on
- * {@code ln(e^{x/2} - b(s)) - ln(e^{x/2} - beta)}, the log of the distance to the upper bound: each time on the
- * quantity that the input price determines to full relative precision. Halley's method (cubic convergence; the
- * closed-form normalised vega and volga make each step cost one value evaluation) runs inside a bracket that every step tightens, with bisection
- * whenever a step would leave the bracket, so it always terminates. Initial guesses: an asymptotic expansion of the
- * wing ({@code b ~ phi(...) s^3 / x^2}) below {@code s_c}, the exact at-the-money inverse
- * {@code s = 2 sqrt 2 erfInv(beta)} above it. Typically 2 to 5 iterations; stops when a Halley step changes
- * s by less than 1e-7 relative (cubic convergence leaves an error of its cube, below double precision) or the bracket
- * is one ulp wide.
+ * which gives the first bracket ({@code (0, s_c]} or {@code [s_c, inf)}). Below the inflection point the solver works on
+ * {@code (-ln b)^(-1/2)}, nearly linear in s deep in the wing where {@code ln b ~ -x^2 / (2 s^2)}; above it on
+ * {@code ln b - ln beta} while beta is below half the bound, and otherwise on {@code ln(e^{x/2} - b) -
+ * ln(e^{x/2} - beta)}, the log of the distance to the upper bound: each time on the quantity that the input price
+ * determines to full relative precision. Halley's method (cubic convergence; the closed-form normalised vega and volga
+ * make each step cost one value evaluation) runs inside a bracket that every step tightens, with bisection whenever a
+ * step would leave the bracket, so it always terminates. Initial guesses: an asymptotic expansion of the wing
+ * ({@code b ~ phi(...) s^3 / x^2}) below {@code s_c}, the exact at-the-money inverse {@code s = 2 sqrt 2 erfInv(beta)}
+ * above it. Typically 2 to 5 iterations; stops when a Halley step changes s by less than 1e-7 relative (cubic
+ * convergence leaves an error of its cube, below double precision) or the bracket is one ulp wide.
  */
 final class NormalisedImpliedVolatility
 {
