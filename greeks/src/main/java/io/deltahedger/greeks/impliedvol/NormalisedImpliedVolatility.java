@@ -10,8 +10,8 @@ import org.apache.commons.numbers.gamma.InverseErfc;
  * {@code b(x, s) = beta} for {@code x = -|ln(F/K)| <= 0}.
  *
  * <p>Algorithm: {@code b} is convex in s below the inflection point {@code s_c = sqrt(2|x|)} and concave above it,
- * which gives the first bracket ({@code (0, s_c]} or {@code [s_c, inf)}). Below the inflection point the solver works on
- * {@code (-ln b)^(-1/2)}, nearly linear in s deep in the wing where {@code ln b ~ -x^2 / (2 s^2)}; above it on
+ * which gives the first bracket ({@code (0, s_c]} or {@code [s_c, inf)}). Below the inflection point the solver works
+ * on {@code (-ln b)^(-1/2)}, nearly linear in s deep in the wing where {@code ln b ~ -x^2 / (2 s^2)}; above it on
  * {@code ln b - ln beta} while beta is below half the bound, and otherwise on {@code ln(e^{x/2} - b) -
  * ln(e^{x/2} - beta)}, the log of the distance to the upper bound: each time on the quantity that the input price
  * determines to full relative precision. Halley's method (cubic convergence; the closed-form normalised vega and volga
@@ -130,7 +130,8 @@ final class NormalisedImpliedVolatility
 
     /**
      * Wing guess below the inflection point: solves
-     * {@code ln b = -x^2/(2 s^2) - s^2/8 + 3 ln s - 2 ln|x| - ln sqrt(2pi)} (the small-s asymptote of b) by two fixed-point steps from the leading term.
+     * {@code ln b = -x^2/(2 s^2) - s^2/8 + 3 ln s - 2 ln|x| - ln sqrt(2pi)} (the small-s asymptote of b) by two
+     * fixed-point steps from the leading term.
      */
     private static double lowerGuess(final double x, final double lnBeta, final double sc)
     {
