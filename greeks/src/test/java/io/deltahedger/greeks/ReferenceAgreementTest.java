@@ -91,7 +91,8 @@ class ReferenceAgreementTest
                 final double k = f * ratio;
                 final double price = reference.black76(true, f, k, 0.25, vol, 0.01).price;
                 final double brent = reference.black76ImpliedVolatility(true, f, k, 0.25, price, 0.01);
-                final double ours = ImpliedVolatilityCalculator.DEFAULT.black76OrThrow(OptionType.CALL, f, k, 0.25, price, 0.01);
+                final double ours =
+                    ImpliedVolatilityCalculator.DEFAULT.black76OrThrow(OptionType.CALL, f, k, 0.25, price, 0.01);
                 assertEquals(brent, ours, 1e-12 * vol, "K/F=" + ratio + " vol=" + vol);
             }
         }

@@ -10,16 +10,16 @@ import org.apache.commons.numbers.gamma.InverseErfc;
  * {@code b(x, s) = beta} for {@code x = -|ln(F/K)| <= 0}.
  *
  * <p>Algorithm: {@code b} is convex in s below the inflection point {@code s_c = sqrt(2|x|)} and concave above it,
- * which gives the first bracket ({@code (0, s_c]} or {@code [s_c, inf)}). The solver works on {@code ln b(s) - ln beta}
- * (close to quadratic in 1/s in the wing) when beta is below half the bound, and otherwise on
- * {@code ln(e^{x/2} - b(s)) - ln(e^{x/2} - beta)}, the log of the distance to the upper bound: each time on the
- * quantity that the input price determines to full relative precision. Halley's method (cubic convergence; the closed-form normalised vega
- * and volga make each step cost one value evaluation) runs inside a bracket that every step tightens, with bisection
- * whenever a step would leave the bracket, so it always terminates. Initial guesses: an asymptotic expansion of the
- * wing ({@code b ~ phi(...) s^3 / x^2}) below {@code s_c}, the exact at-the-money inverse
- * {@code s = 2 sqrt 2 erfInv(beta)} above it. Typically 2 to 5 iterations; stops when a Halley step changes
- * s by less than 1e-7 relative (cubic convergence leaves an error of its cube, below double precision) or the bracket
- * is one ulp wide.
+ * which gives the first bracket ({@code (0, s_c]} or {@code [s_c, inf)}). Below the inflection point the solver works
+ * on {@code (-ln b)^(-1/2)}, nearly linear in s deep in the wing where {@code ln b ~ -x^2 / (2 s^2)}; above it on
+ * {@code ln b - ln beta} while beta is below half the bound, and otherwise on {@code ln(e^{x/2} - b) -
+ * ln(e^{x/2} - beta)}, the log of the distance to the upper bound: each time on the quantity that the input price
+ * determines to full relative precision. Halley's method (cubic convergence; the closed-form normalised vega and volga
+ * make each step cost one value evaluation) runs inside a bracket that every step tightens, with bisection whenever a
+ * step would leave the bracket, so it always terminates. Initial guesses: an asymptotic expansion of the wing
+ * ({@code b ~ phi(...) s^3 / x^2}) below {@code s_c}, the exact at-the-money inverse {@code s = 2 sqrt 2 erfInv(beta)}
+ * above it. Typically 2 to 5 iterations; stops when a Halley step changes s by less than 1e-7 relative (cubic
+ * convergence leaves an error of its cube, below double precision) or the bracket is one ulp wide.
  */
 final class NormalisedImpliedVolatility
 {
@@ -44,8 +44,9 @@ final class NormalisedImpliedVolatility
     {
         final double sc = Math.sqrt(-2.0 * x);
         // b at the inflection point, where d1 = 0: e^{x/2}/2 - e^{-x/2} N(-s_c) (one erfc; only compared).
-        final boolean belowInflection = x < 0.0 &&
-            beta < 0.5 * Math.exp(0.5 * x) - Math.exp(-0.5 * x) * StandardNormal.cdf(-sc);
+        final double atInflection =
+            x < 0.0 ? 0.5 * Math.exp(0.5 * x) - Math.exp(-0.5 * x) * StandardNormal.cdf(-sc) : 0.0;
+        final boolean belowInflection = beta < atInflection;
         // Work on whichever of beta and its distance to the bound is smaller: that one is known to full precision.
         final boolean onComplement = complement < beta;
         double lo = belowInflection ? 0.0 : sc;
@@ -64,13 +65,35 @@ final class NormalisedImpliedVolatility
             s = Math.max(sc, 2.0 * StandardNormal.SQRT2 * atm);
         }
         final double xSquared = x * x;
+        final double transformedTarget = belowInflection ? 1.0 / Math.sqrt(-lnTarget) : 0.0;
         for (int i = 1; i <= MAX_ITERATIONS; i++)
         {
             out.iterations = i;
             final double value = onComplement ? NormalisedBlack.otmComplement(x, s) : NormalisedBlack.otmPrice(x, s);
             final double vega = NormalisedBlack.vega(x, s);
-            final double f = Math.log(value) - lnTarget;
-            // ln b rises with s, the log distance to the bound falls with it.
+            final double logValue = Math.log(value);
+            final double volga = vega * (xSquared / (s * s * s) - 0.25 * s);
+            // Derivatives of ln(value): the log distance to the bound falls with s, ln b rises with it.
+            final double logFirst = (onComplement ? -vega : vega) / value;
+            final double logSecond = (onComplement ? -volga : volga) / value - logFirst * logFirst;
+            final double f;
+            final double first;
+            final double second;
+            if (belowInflection)
+            {
+                // Deep in the wing ln b ~ -x^2 / (2 s^2), so F = (-ln b)^(-1/2) is nearly linear in s.
+                final double transformed = 1.0 / Math.sqrt(-logValue);
+                final double cubed = transformed * transformed * transformed;
+                f = transformed - transformedTarget;
+                first = 0.5 * cubed * logFirst;
+                second = 0.75 * cubed * transformed * transformed * logFirst * logFirst + 0.5 * cubed * logSecond;
+            }
+            else
+            {
+                f = logValue - lnTarget;
+                first = logFirst;
+                second = logSecond;
+            }
             if (onComplement ? f > 0.0 : f < 0.0)
             {
                 lo = s;
@@ -83,9 +106,6 @@ final class NormalisedImpliedVolatility
             {
                 hi = s;
             }
-            final double volga = vega * (xSquared / (s * s * s) - 0.25 * s);
-            final double first = (onComplement ? -vega : vega) / value;
-            final double second = (onComplement ? -volga : volga) / value - first * first;
             final double newton = -f / first;
             final double correction = 1.0 - 0.5 * f * second / (first * first);
             final double step = correction > 0.5 && correction < 2.0 ? newton / correction : newton;
@@ -109,8 +129,9 @@ final class NormalisedImpliedVolatility
     }
 
     /**
-     * Wing guess below the inflection point: solves {@code ln b = -x^2/(2 s^2) - s^2/8 + 3 ln s - 2 ln|x| - ln sqrt(2pi)}
-     * (the small-s asymptote of b) by two fixed-point steps from the leading term.
+     * Wing guess below the inflection point: solves
+     * {@code ln b = -x^2/(2 s^2) - s^2/8 + 3 ln s - 2 ln|x| - ln sqrt(2pi)} (the small-s asymptote of b) by two
+     * fixed-point steps from the leading term.
      */
     private static double lowerGuess(final double x, final double lnBeta, final double sc)
     {

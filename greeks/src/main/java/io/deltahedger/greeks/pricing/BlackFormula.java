@@ -65,7 +65,8 @@ final class BlackFormula
             final boolean atTheMoney = forward == strike;
             final double atmVega = atTheMoney ? discount * forward * sqrtT * StandardNormal.INV_SQRT_2PI : 0.0;
             final double atmVanna = atTheMoney ? 0.5 * discount * sqrtT * StandardNormal.INV_SQRT_2PI : 0.0;
-            final double atmTheta = atTheMoney ? 0.5 * discount * forward * StandardNormal.INV_SQRT_2PI * vol / sqrtT : 0.0;
+            final double atmTheta =
+                atTheMoney ? 0.5 * discount * forward * StandardNormal.INV_SQRT_2PI * vol / sqrtT : 0.0;
             out.set(
                 value, w * discount * step(w, forward, strike) + 0.0, 0.0, atmVega, rate * value - atmTheta,
                 -expiryYears * value, atmVanna, 0.0);

@@ -35,7 +35,8 @@ public final class BlackScholesMertonOptionPricer
         final double growth = expiryYears > 0.0 ? Math.exp((rate - carry) * expiryYears) : 1.0;
         final double forward = spot * growth;
         OptionInputs.requirePositive("forward spot*exp((rate-carry)*expiry)", forward);
-        final double logMoneyness = BlackFormula.logMoneyness(spot, strike) + (rate - carry) * Math.max(expiryYears, 0.0);
+        final double logMoneyness =
+            BlackFormula.logMoneyness(spot, strike) + (rate - carry) * Math.max(expiryYears, 0.0);
         BlackFormula.price(type, forward, strike, logMoneyness, expiryYears, vol, rate, out);
         if (expiryYears <= 0.0)
         {

@@ -24,9 +24,9 @@ import io.deltahedger.greeks.math.StandardNormal;
  *       dominates);</li>
  *   <li>otherwise: {@code b = e^{-(h^2+t^2)/2} (Y(h+t) - Y(h-t)) / sqrt(2 pi)} with {@code Y} from {@code erfcx}.</li>
  * </ul>
- * No branch subtracts terms that agree to more than two digits, so the result is accurate to ~1e-14 relative
- * wherever it does not underflow, which is what lets the implied-volatility
- * solver reach 1e-12 relative in price deep in the wings. All methods are static, pure and allocation-free.
+ * No branch subtracts terms that agree to more than about two digits, so the result is accurate to ~1e-14 relative
+ * wherever it does not underflow, which is what lets the implied-volatility solver reach 1e-12 relative in price deep
+ * in the wings. All methods are static, pure and allocation-free.
  */
 public final class NormalisedBlack
 {

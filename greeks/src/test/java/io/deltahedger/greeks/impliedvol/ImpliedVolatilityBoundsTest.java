@@ -97,6 +97,7 @@ class ImpliedVolatilityBoundsTest
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> calculator.black76(CALL, 100, -3, 1.0, 5.0, 0.0, result));
         assertTrue(e.getMessage().contains("strike") && e.getMessage().contains("-3.0"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> calculator.black76(CALL, 100, 100, 1.0, Double.NaN, 0.0, result));
+        assertThrows(IllegalArgumentException.class,
+            () -> calculator.black76(CALL, 100, 100, 1.0, Double.NaN, 0.0, result));
     }
 }

@@ -69,7 +69,8 @@ class NormalisedBlackTest
         for (final double s : new double[] {0.5, 2, 8, 20})
         {
             final double x = -0.7;
-            assertEquals(Math.exp(0.5 * x) - NormalisedBlack.otmPrice(x, s), NormalisedBlack.otmComplement(x, s), 1e-15);
+            final double distance = Math.exp(0.5 * x) - NormalisedBlack.otmPrice(x, s);
+            assertEquals(distance, NormalisedBlack.otmComplement(x, s), 1e-15);
         }
     }
 
