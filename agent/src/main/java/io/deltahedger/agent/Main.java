@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Autonomous delta hedging for crypto options books.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        SimulatorCommand.class,
     })
 public final class Main
 {
