@@ -110,6 +110,12 @@ public record DeribitClientConfig(
             tokenRefreshMarginMs, reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
     }
 
+    public DeribitClientConfig withAccountCurrencies(final List<String> newCurrencies) {
+        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, newCurrencies,
+            heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
+            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
+    }
+
     public DeribitClientConfig withCredentials(final DeribitCredentials newCredentials) {
         return new DeribitClientConfig(uri, newCredentials, bookChannels, rawBooks, accountCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,

@@ -73,6 +73,8 @@ public final class DeribitSession implements AutoCloseable {
     private final Requests requests;
     private final String[] bookChannelNames;
     private final int[] bookInstruments;
+    /** When each book channel was last (re)subscribed, ms; a book still not valid long after is asked again. */
+    private final long[] subscribedAtMs;
     private final Map<Long, Request> inFlight = new HashMap<>();
     private LivenessDetector liveness;
     private Phase phase = Phase.IDLE;
@@ -108,6 +110,7 @@ public final class DeribitSession implements AutoCloseable {
         this.signer = new DeribitSigner(config.credentials());
         this.bookChannelNames = new String[config.bookChannels().size()];
         this.bookInstruments = new int[bookChannelNames.length];
+        this.subscribedAtMs = new long[bookChannelNames.length];
         for (int i = 0; i < bookChannelNames.length; i++) {
             final String name = config.bookChannels().get(i);
             final int index = registry.indexOfNative(Venue.DERIBIT, name);
@@ -201,6 +204,9 @@ public final class DeribitSession implements AutoCloseable {
             case ALIVE -> {
             }
         }
+        if (phase == Phase.LIVE) {
+            work += resubscribeStuckBooks(nowMs);
+        }
         if (refreshToken != null && !refreshing && nowMs >= refreshAtMs && phase != Phase.AUTHENTICATING) {
             refreshing = true;
             outbox.addFirst(requests.refresh(refreshToken));
@@ -232,6 +238,28 @@ public final class DeribitSession implements AutoCloseable {
         return work;
     }
 
+    /**
+     * A book that is still not valid a request time-out after its (re)subscription lost its snapshot too (a dropped
+     * frame cannot be seen until the next change, which the invalid book ignores): subscribe it again.
+     */
+    private int resubscribeStuckBooks(final long nowMs) {
+        int work = 0;
+        for (int i = 0; i < bookInstruments.length; i++) {
+            if (feed.book(bookInstruments[i]).state() != BookState.VALID
+                && nowMs - subscribedAtMs[i] >= config.requestTimeoutMs()) {
+                resubscribe(i, nowMs);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    private void resubscribe(final int channel, final long nowMs) {
+        subscribedAtMs[channel] = nowMs;
+        outbox.add(requests.unsubscribe(bookChannelNames[channel]));
+        outbox.add(requests.subscribe(List.of(bookChannelNames[channel]), Request.Kind.RESUBSCRIBE));
+    }
+
     /** @return true if the loss is resolved without dropping the connection */
     private boolean onReplyLost(final Request request, final long nowMs) {
         switch (request.kind) {
@@ -243,7 +271,7 @@ public final class DeribitSession implements AutoCloseable {
                 }
                 return true;
             }
-            case TEST, CANCEL_ALL, OPEN_ORDERS, ACCOUNT_SUMMARY, POSITIONS -> {
+            case TEST, CANCEL_ALL, OPEN_ORDERS, ACCOUNT_SUMMARY, POSITIONS, RESUBSCRIBE, UNSUBSCRIBE -> {
                 if (request.aggregate instanceof Requests.Aggregate aggregate) {
                     aggregate.fail();
                 }
@@ -426,8 +454,7 @@ public final class DeribitSession implements AutoCloseable {
         for (int i = 0; i < bookInstruments.length; i++) {
             if (bookInstruments[i] == instrumentIndex) {
                 LOG.info("Deribit book {} {}: resubscribing for a new snapshot", bookChannelNames[i], reason);
-                outbox.add(requests.unsubscribe(bookChannelNames[i]));
-                outbox.add(requests.subscribe(List.of(bookChannelNames[i]), Request.Kind.RESUBSCRIBE));
+                resubscribe(i, lastPollMs);
             }
         }
     }
@@ -449,6 +476,7 @@ public final class DeribitSession implements AutoCloseable {
                     phase = Phase.SUBSCRIBING;
                     outbox.add(requests.setHeartbeat(config.heartbeatIntervalSeconds()));
                     outbox.add(requests.subscribe(allChannels(), Request.Kind.SUBSCRIBE));
+                    java.util.Arrays.fill(subscribedAtMs, nowMs);
                 }
             }
             case SUBSCRIBE -> {
