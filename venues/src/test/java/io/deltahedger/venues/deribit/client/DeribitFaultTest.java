@@ -170,9 +170,10 @@ class DeribitFaultTest {
         try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(),
             c -> c.withLimits(new ClientRateLimits(1, 1_000_000, 1_000_000, 1, 1, 1_000_000, 1_000_000)))) {
             burst(h, 40);
-            h.settle();
-            assertTrue(h.reports.stream().anyMatch(r -> r.rejectReason() == RejectReason.RATE_LIMITED),
-                "the venue refused with too_many_requests");
+            // the venue answers 10028 and closes the session (the reply may or may not beat the close)
+            h.pollUntil("too_many_requests or the session closed by the venue", () -> h.session.reconnects() > 0
+                || h.reports.stream().anyMatch(r -> r.rejectReason() == RejectReason.RATE_LIMITED), 5_000);
+            assertTrue(h.simOpenOrders().size() < 40, "the venue refused part of the burst");
         }
     }
 
