@@ -62,7 +62,8 @@ public final class DeribitSession implements AutoCloseable {
     private final DeribitMarketDataListener marketDataListener;
     private final ObjectMapper mapper = new ObjectMapper();
     private final DeribitSigner signer;
-    private final InboundFrames inbound = new InboundFrames(4096);
+    /** 4 MiB: seconds of a busy raw book feed, and at least twice the largest frame Netty accepts. */
+    private final InboundFrames inbound = new InboundFrames(4 * 1024 * 1024);
     private final DeribitWebSocket socket;
     private final DeribitMarketDataFeed feed;
     private final ConnectionStateTracker tracker;
@@ -162,15 +163,17 @@ public final class DeribitSession implements AutoCloseable {
     public int poll(final long nowMs) {
         lastPollMs = nowMs;
         int work = 0;
-        InboundFrames.Frame frame;
-        while ((frame = inbound.peek()) != null) {
+        while (inbound.peek()) {
             try {
-                if (frame.generation == generation) {
+                if (inbound.generation == generation) {
                     work++;
-                    switch (frame.kind) {
+                    switch (inbound.kind) {
                         case OPENED -> onOpened(nowMs);
-                        case TEXT -> onText(frame.bytes, frame.length, nowMs);
-                        case CLOSED -> onClosed(nowMs, frame.reason);
+                        case TEXT -> onText(inbound.array(), inbound.offset, inbound.length, nowMs);
+                        case CLOSED -> onClosed(nowMs, new String(inbound.array(), inbound.offset, inbound.length,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                        default -> {
+                        }
                     }
                 }
             } finally {
@@ -384,10 +387,10 @@ public final class DeribitSession implements AutoCloseable {
         LOG.info("Deribit session disconnected ({}); reconnecting in {} ms", reason, reconnectAtMs - nowMs);
     }
 
-    private void onText(final byte[] bytes, final int length, final long nowMs) {
+    private void onText(final byte[] bytes, final int offset, final int length, final long nowMs) {
         liveness.onMessageReceived(nowMs * 1_000_000L);
         tracker.onMessage(nowMs);
-        final DeribitMarketDataDecoder.Result result = feed.onFrame(bytes, 0, length);
+        final DeribitMarketDataDecoder.Result result = feed.onFrame(bytes, offset, length);
         if (result == DeribitMarketDataDecoder.Result.DECODED) {
             onMarketData();
             return;
@@ -397,7 +400,7 @@ public final class DeribitSession implements AutoCloseable {
         }
         final JsonNode message;
         try {
-            message = mapper.readTree(bytes, 0, length);
+            message = mapper.readTree(bytes, offset, length);
         } catch (final IOException e) {
             LOG.warn("Deribit sent a frame that is not JSON ({} bytes); ignored", length);
             return;
@@ -621,6 +624,11 @@ public final class DeribitSession implements AutoCloseable {
     private boolean isConnected() {
         return phase == Phase.CONNECTING || phase == Phase.AUTHENTICATING || phase == Phase.SUBSCRIBING
             || phase == Phase.RECONCILING || phase == Phase.LIVE;
+    }
+
+    /** The I/O-to-session hand-over ring (tests and benchmarks feed it as the I/O thread would). */
+    InboundFrames inbound() {
+        return inbound;
     }
 
     VenueListener venueListener() {

@@ -34,8 +34,8 @@ import java.nio.charset.StandardCharsets;
  * {@code SslContext} in the pipeline and is refused until added. Not thread-safe except where stated.
  */
 final class DeribitWebSocket implements AutoCloseable {
-    /** Largest frame accepted (a full book snapshot of a deep option chain fits easily). */
-    static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+    /** Largest frame accepted (a full raw book snapshot of BTC-PERPETUAL is ~100 KiB). */
+    static final int MAX_FRAME_BYTES = 1024 * 1024;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final InboundFrames inbound;
@@ -108,16 +108,14 @@ final class DeribitWebSocket implements AutoCloseable {
     }
 
     private void publishClosed(final int generation, final String reason) {
-        final InboundFrames.Frame frame = inbound.claim();
-        if (frame == null) {
+        final byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        final int offset = inbound.claim(text.length);
+        if (offset < 0) {
             closedWithoutFrame = generation;
             return;
         }
-        frame.kind = InboundFrames.Kind.CLOSED;
-        frame.generation = generation;
-        frame.length = 0;
-        frame.reason = reason;
-        inbound.publish();
+        System.arraycopy(text, 0, inbound.array(), offset, text.length);
+        inbound.publish(InboundFrames.Kind.CLOSED, generation, text.length);
     }
 
     /** I/O thread: copies frames into the ring. */
@@ -132,15 +130,11 @@ final class DeribitWebSocket implements AutoCloseable {
         @Override
         public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                final InboundFrames.Frame frame = inbound.claim();
-                if (frame == null) {
+                if (inbound.claim(0) < 0) {
                     ctx.close();
                     return;
                 }
-                frame.kind = InboundFrames.Kind.OPENED;
-                frame.generation = generation;
-                frame.length = 0;
-                inbound.publish();
+                inbound.publish(InboundFrames.Kind.OPENED, generation, 0);
             }
             super.userEventTriggered(ctx, evt);
         }
@@ -151,19 +145,16 @@ final class DeribitWebSocket implements AutoCloseable {
                 return; // pings are answered by the protocol handler; Deribit sends no binary frames
             }
             final ByteBuf content = msg.content();
-            final InboundFrames.Frame frame = inbound.claim();
-            if (frame == null) {
+            final int length = content.readableBytes();
+            final int offset = inbound.claim(length);
+            if (offset < 0) {
                 // the session thread is not keeping up: dropping a frame would corrupt state, so drop the connection
                 closeOnce("inbound queue full (session thread not polling fast enough); reconnecting to resync");
                 ctx.close();
                 return;
             }
-            final int length = content.readableBytes();
-            content.getBytes(content.readerIndex(), frame.ensureCapacity(length), 0, length);
-            frame.kind = InboundFrames.Kind.TEXT;
-            frame.generation = generation;
-            frame.length = length;
-            inbound.publish();
+            content.getBytes(content.readerIndex(), inbound.array(), offset, length);
+            inbound.publish(InboundFrames.Kind.TEXT, generation, length);
         }
 
         @Override
@@ -186,7 +177,4 @@ final class DeribitWebSocket implements AutoCloseable {
         }
     }
 
-    static String utf8(final byte[] bytes, final int length) {
-        return new String(bytes, 0, length, StandardCharsets.UTF_8);
-    }
 }
