@@ -325,15 +325,16 @@ public final class DeribitSession implements AutoCloseable {
     private void transmit(final Request request, final long nowMs) {
         request.id = nextRequestId++;
         request.sentMs = nowMs;
-        if (request.kind == Request.Kind.PLACE) {
-            request.order.awaitingReply = true;
-        }
-        inFlight.put(request.id, request);
         if (!socket.send(request.toJson())) {
-            inFlight.remove(request.id);
             if (request.matching) {
                 outbox.addFirst(request); // not sent: it goes out after the reconnect (never sent twice)
             }
+            return;
+        }
+        inFlight.put(request.id, request);
+        if (request.kind == Request.Kind.PLACE) {
+            request.order.awaitingReply = true;
+            request.order.sent = true;
         }
     }
 
@@ -531,8 +532,8 @@ public final class DeribitSession implements AutoCloseable {
             return;
         }
         // no reply, no notification, not open: the venue never booked it
-        orders.onRefused(order, ExecType.REJECTED, RejectReason.ORDER_NOT_FOUND, "no reply and no order labelled "
-            + order.label() + " on Deribit: not placed (safe to send again as the next attempt)", nowMs);
+        orders.onNotPlaced(order, "no reply and no open order labelled " + order.label()
+            + " on Deribit: not placed (send again as the next attempt)", nowMs);
     }
 
     private void onError(final Request request, final int code, final String message, final long nowMs) {
@@ -579,7 +580,7 @@ public final class DeribitSession implements AutoCloseable {
         phase = Phase.RECONCILING;
         reconcileOutstanding = 0;
         for (final OrderTracker.Tracked order : orders.all()) {
-            if (!order.terminal) {
+            if (!order.terminal && order.sent) { // orders still waiting in the outbox go out after this
                 final Request query = order.venueOrderId != null ? requests.orderState(order)
                     : requests.labelQuery(order, true);
                 query.reconcile = true;

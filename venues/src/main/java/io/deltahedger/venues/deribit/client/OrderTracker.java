@@ -50,6 +50,10 @@ final class OrderTracker {
         String cancelText = "";
         /** The request was sent but neither its reply nor any notification has come yet. */
         boolean awaitingReply;
+        /** The request has left (it may still wait for credits in the outbox before that). */
+        boolean sent;
+        /** Reported REJECTED because the venue showed no trace of it; news of it later re-opens it. */
+        boolean declaredNotPlaced;
         final Set<String> tradeIds = new HashSet<>();
 
         Tracked(final ClientOrderId id, final Instrument instrument, final Side side, final long priceTicks,
@@ -85,7 +89,6 @@ final class OrderTracker {
         }
         final Tracked tracked = new Tracked(request.clientOrderId(), request.instrument(), request.side(),
             request.priceTicks(), request.amountLots());
-        tracked.awaitingReply = true;
         byLabel.put(label, tracked);
         return tracked;
     }
@@ -131,6 +134,7 @@ final class OrderTracker {
             byLabel.put(label, tracked);
         }
         tracked.awaitingReply = false;
+        reopenIfDeclaredNotPlaced(tracked);
         if (tracked.terminal) {
             return;
         }
@@ -184,6 +188,9 @@ final class OrderTracker {
     /** Applies one trade (from a reply's trades or a {@code user.trades.*} notification). */
     void onTrade(final JsonNode trade, final long timestampMs) {
         final Tracked tracked = byLabel.get(trade.path("label").asText(""));
+        if (tracked != null) {
+            reopenIfDeclaredNotPlaced(tracked);
+        }
         if (tracked == null || tracked.terminal || !tracked.tradeIds.add(trade.path("trade_id").asText(""))) {
             return;
         }
@@ -197,6 +204,28 @@ final class OrderTracker {
         final long lots = amount(tracked.instrument, trade.path("amount"));
         final long price = tracked.instrument.priceGrid().toUnits(trade.path("price").asText());
         fill(tracked, lots, price, "", trade.path("timestamp").asLong(timestampMs));
+    }
+
+    /**
+     * The venue showed no trace of the order after a lost reply, so it was reported REJECTED (not placed); if news of
+     * it arrives after all (a request that was still queued at the venue), it is tracked again and reported from its
+     * ACK on, rather than left as an order nobody follows.
+     */
+    private static void reopenIfDeclaredNotPlaced(final Tracked tracked) {
+        if (tracked.declaredNotPlaced) {
+            tracked.declaredNotPlaced = false;
+            tracked.terminal = false;
+            tracked.acknowledged = false;
+        }
+    }
+
+    /** Reports an order that the venue shows no trace of as not placed. */
+    void onNotPlaced(final Tracked tracked, final String text, final long nowMs) {
+        tracked.awaitingReply = false;
+        if (!tracked.terminal) {
+            tracked.declaredNotPlaced = true;
+            finish(tracked, ExecType.REJECTED, RejectReason.ORDER_NOT_FOUND, text, nowMs);
+        }
     }
 
     /** The venue refused a request about this order (buy/sell: REJECTED; cancel, edit: the refusal kinds). */

@@ -127,6 +127,46 @@ class DeribitFaultTest {
 
     @Test
     @Timeout(30)
+    void replyDelayedBeyondTheTimeoutIsResolvedByLabelAndTheLateReplyChangesNothing() throws Exception {
+        try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(), c -> c.withAccountCurrencies(List.of()))) {
+            h.start();
+            h.awaitLive();
+            h.pollUntil("snapshot", () -> h.snapshotsPublished > 0, 5_000);
+            final ClientOrderId id = new ClientOrderId(23, 0, 0);
+            h.sim.configureFaults(FaultConfig.none().withReplyDelay(1.0, 8_000));
+            h.session.gateway().place(restingBuy(h, id));
+            h.pollUntil("order booked at the venue", () -> h.simOpenOrders(id) == 1, 5_000);
+            h.sim.configureFaults(FaultConfig.none());
+            h.advance(6_000, 500); // the 5 s request time-out passes: the label query finds the order
+            h.pollUntil("ACK", () -> h.typesOf(id).contains(ExecType.ACK), 5_000);
+            h.advance(4_000, 500); // the delayed reply arrives late and is ignored
+            assertEquals(List.of(ExecType.ACK), h.typesOf(id));
+            assertEquals(1, h.session.lostReplies());
+            assertEquals(1, h.simOpenOrders(id));
+            assertEquals(0, h.session.reconnects());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void replyDelayedWithinTheTimeoutIsSimplyWaitedFor() throws Exception {
+        try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(), c -> c.withAccountCurrencies(List.of()))) {
+            h.start();
+            h.awaitLive();
+            h.pollUntil("snapshot", () -> h.snapshotsPublished > 0, 5_000);
+            final ClientOrderId id = new ClientOrderId(24, 0, 0);
+            h.sim.configureFaults(FaultConfig.none().withReplyDelay(1.0, 2_000));
+            h.session.gateway().place(restingBuy(h, id));
+            h.pollUntil("order booked at the venue", () -> h.simOpenOrders(id) == 1, 5_000);
+            h.sim.configureFaults(FaultConfig.none());
+            h.advance(3_000, 500);
+            assertEquals(List.of(ExecType.ACK), h.typesOf(id));
+            assertEquals(0, h.session.lostReplies());
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void orderWhoseReplyDiedWithTheConnectionIsFoundByLabelAfterTheReconnect() throws Exception {
         try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(), c -> c.withAccountCurrencies(List.of()))) {
             h.start();
