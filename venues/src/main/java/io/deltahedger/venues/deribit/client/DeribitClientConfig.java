@@ -19,6 +19,8 @@ import java.util.Objects;
  *                                 {@code .100ms} when {@code rawBooks} is false)
  * @param rawBooks                 subscribe the {@code raw} book channels (every change, needs authentication)
  *                                 rather than the {@code 100ms} ones
+ * @param tickerChannels           native instrument names whose {@code ticker.{name}.100ms} to follow (best
+ *                                 bid/ask, mark, index, mark IV, Greeks)
  * @param accountCurrencies        currencies whose orders, trades and account summary to follow (e.g. BTC)
  * @param heartbeatIntervalSeconds the interval asked with {@code public/set_heartbeat}, seconds, >= 10 (Deribit's
  *                                 minimum)
@@ -38,6 +40,7 @@ public record DeribitClientConfig(
     DeribitCredentials credentials,
     List<String> bookChannels,
     boolean rawBooks,
+    List<String> tickerChannels,
     List<String> accountCurrencies,
     int heartbeatIntervalSeconds,
     long livenessTimeoutMs,
@@ -54,6 +57,7 @@ public record DeribitClientConfig(
         Objects.requireNonNull(credentials, "credentials: resolve them with DeribitClientConfig.credentials(env:..., file:...)");
         Objects.requireNonNull(limits, "limits (e.g. ClientRateLimits.deribitDefaults())");
         bookChannels = List.copyOf(Objects.requireNonNull(bookChannels, "bookChannels"));
+        tickerChannels = List.copyOf(Objects.requireNonNull(tickerChannels, "tickerChannels"));
         accountCurrencies = List.copyOf(Objects.requireNonNull(accountCurrencies, "accountCurrencies"));
         if (heartbeatIntervalSeconds < 10) {
             throw new IllegalArgumentException("heartbeatIntervalSeconds must be >= 10 (Deribit's minimum), got "
@@ -82,12 +86,12 @@ public record DeribitClientConfig(
 
     /**
      * Heartbeat 10 s, liveness 30 s, request timeout 5 s, connect 5 s, token refresh 60 s before expiry, reconnect
-     * back-off 250 ms doubling to 30 s, Deribit's default credit pools, 1024 queued commands, raw books.
+     * back-off 250 ms doubling to 30 s, Deribit's default credit pools, 1024 queued commands, raw books, no tickers.
      */
     public static DeribitClientConfig defaults(final URI uri, final DeribitCredentials credentials,
                                                final List<String> bookChannels, final List<String> accountCurrencies) {
-        return new DeribitClientConfig(uri, credentials, bookChannels, true, accountCurrencies, 10, 30_000, 5_000,
-            5_000, 60_000, 250, 30_000, ClientRateLimits.deribitDefaults(), 1024);
+        return new DeribitClientConfig(uri, credentials, bookChannels, true, List.of(), accountCurrencies, 10, 30_000,
+            5_000, 5_000, 60_000, 250, 30_000, ClientRateLimits.deribitDefaults(), 1024);
     }
 
     /**
@@ -99,25 +103,31 @@ public record DeribitClientConfig(
     }
 
     public DeribitClientConfig withLimits(final ClientRateLimits newLimits) {
-        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, accountCurrencies,
+        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
             reconnectInitialDelayMs, reconnectMaxDelayMs, newLimits, commandQueueCapacity);
     }
 
     public DeribitClientConfig withTimeouts(final long newLivenessTimeoutMs, final long newRequestTimeoutMs) {
-        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, accountCurrencies,
+        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, newLivenessTimeoutMs, newRequestTimeoutMs, connectTimeoutMs,
             tokenRefreshMarginMs, reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
     }
 
+    public DeribitClientConfig withTickers(final List<String> newTickerChannels) {
+        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, newTickerChannels, accountCurrencies,
+            heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
+            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
+    }
+
     public DeribitClientConfig withAccountCurrencies(final List<String> newCurrencies) {
-        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, newCurrencies,
+        return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, tickerChannels, newCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
             reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
     }
 
     public DeribitClientConfig withCredentials(final DeribitCredentials newCredentials) {
-        return new DeribitClientConfig(uri, newCredentials, bookChannels, rawBooks, accountCurrencies,
+        return new DeribitClientConfig(uri, newCredentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
             reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
     }

@@ -610,6 +610,9 @@ public final class DeribitSession implements AutoCloseable {
 
     private List<String> allChannels() {
         final List<String> channels = new ArrayList<>(List.of(bookChannelNames));
+        for (final String name : config.tickerChannels()) {
+            channels.add("ticker." + name + ".100ms");
+        }
         for (final String currency : config.accountCurrencies()) {
             channels.add("user.orders.any." + currency + ".raw");
             channels.add("user.trades.any." + currency + ".raw");

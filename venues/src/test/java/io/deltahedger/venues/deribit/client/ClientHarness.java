@@ -63,6 +63,7 @@ final class ClientHarness implements AutoCloseable, VenueListener, DeribitMarket
     long booksPublished;
     long snapshotsPublished;
     long marketData;
+    double lastTickerMark;
     private final long[] lastPublished;
     private final boolean[] awaitingSnapshot;
 
@@ -210,6 +211,9 @@ final class ClientHarness implements AutoCloseable, VenueListener, DeribitMarket
     @Override
     public void onMarketData(final MarketDataEvent event) {
         marketData++;
+        if (event.type() == MarketDataType.TICKER && event.has(io.deltahedger.venues.marketdata.TickerField.MARK_PRICE)) {
+            lastTickerMark = event.markPrice();
+        }
     }
 
     @Override

@@ -36,7 +36,7 @@ class DeribitClientConfigTest {
     @Test
     void aHeartbeatBelowDeribitsMinimumIsRefusedWithTheFix() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DeribitClientConfig(
-            URI_, KEY, List.of(), true, List.of(), 5, 30_000, 5_000, 5_000, 60_000, 250, 30_000,
+            URI_, KEY, List.of(), true, List.of(), List.of(), 5, 30_000, 5_000, 5_000, 60_000, 250, 30_000,
             ClientRateLimits.deribitDefaults(), 16));
         assertTrue(e.getMessage().contains("heartbeatIntervalSeconds") && e.getMessage().contains("5"), e.getMessage());
     }

@@ -65,6 +65,18 @@ class DeribitSessionTest {
 
     @Test
     @Timeout(20)
+    void tickersArriveAsMarketDataEvents() throws Exception {
+        try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(), c -> c.withTickers(List.of("BTC-PERPETUAL")))) {
+            h.start();
+            h.awaitLive();
+            h.advance(1_000, 500);
+            assertTrue(h.marketData >= 5, "one ticker per 100 ms tick, got " + h.marketData);
+            assertTrue(h.lastTickerMark > 0, "mark price decoded");
+        }
+    }
+
+    @Test
+    @Timeout(20)
     void badSecretIsRejectedWithATypedAuthReasonAndTheSessionGoesDown() throws Exception {
         try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(),
             c -> c.withCredentials(new DeribitCredentials(c.credentials().clientId(), "not-the-secret")))) {
