@@ -231,13 +231,13 @@ final class OrderTracker {
     /** The venue refused a request about this order (buy/sell: REJECTED; cancel, edit: the refusal kinds). */
     void onRefused(final Tracked tracked, final ExecType type, final RejectReason reason, final String text,
                    final long nowMs) {
-        tracked.awaitingReply = false;
-        if (tracked.terminal) {
-            return;
-        }
         if (type == ExecType.REJECTED) {
-            finish(tracked, ExecType.REJECTED, reason, text, nowMs);
+            tracked.awaitingReply = false;
+            if (!tracked.terminal) {
+                finish(tracked, ExecType.REJECTED, reason, text, nowMs);
+            }
         } else {
+            // a refused cancel or amend leaves the order as it was (possibly already filled: say so anyway)
             emit(tracked, type, 0, 0, reason, text, nowMs);
         }
     }

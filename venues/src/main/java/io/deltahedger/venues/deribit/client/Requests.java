@@ -161,29 +161,29 @@ final class Requests {
 
     private void cancel(final CancelRequest cancel, final long nowMs) {
         final OrderTracker.Tracked order = orders.byLabel(cancel.clientOrderId().text());
-        final Request request;
-        if (order != null && order.venueOrderId != null) {
-            request = new Request(Request.Kind.CANCEL, "private/cancel", "{\"order_id\":" + quote(order.venueOrderId) + "}");
-        } else {
-            request = new Request(Request.Kind.CANCEL, "private/cancel_by_label", "{\"label\":"
-                + quote(cancel.clientOrderId().text()) + ",\"currency\":" + quote(currencyOf(cancel.instrument())) + "}");
-        }
-        if (order == null) {
+        if (order == null || order.terminal) {
             session.venueListener().onExecutionReport(refusal(cancel.clientOrderId(), cancel.instrument(),
-                ExecType.CANCEL_REJECTED, "no order with client order id " + cancel.clientOrderId()
-                    + " was sent by this session", nowMs));
+                ExecType.CANCEL_REJECTED, order == null ? RejectReason.ORDER_NOT_FOUND : RejectReason.ORDER_NOT_OPEN,
+                order == null ? "no order with client order id " + cancel.clientOrderId() + " was sent by this session"
+                    : "the order is already finished", nowMs));
             return;
         }
+        final Request request = order.venueOrderId != null
+            ? new Request(Request.Kind.CANCEL, "private/cancel", "{\"order_id\":" + quote(order.venueOrderId) + "}")
+            : new Request(Request.Kind.CANCEL, "private/cancel_by_label", "{\"label\":"
+                + quote(cancel.clientOrderId().text()) + ",\"currency\":" + quote(currencyOf(cancel.instrument())) + "}");
         request.order = order;
         outbox.add(request);
     }
 
     private void amend(final AmendRequest amend, final long nowMs) {
         final OrderTracker.Tracked order = orders.byLabel(amend.clientOrderId().text());
-        if (order == null || order.venueOrderId == null) {
+        if (order == null || order.venueOrderId == null || order.terminal) {
             session.venueListener().onExecutionReport(refusal(amend.clientOrderId(), amend.instrument(),
-                ExecType.AMEND_REJECTED, order == null ? "no order with client order id " + amend.clientOrderId()
-                    + " was sent by this session" : "not yet acknowledged by Deribit; amend after the ACK", nowMs));
+                ExecType.AMEND_REJECTED, order != null && order.terminal ? RejectReason.ORDER_NOT_OPEN
+                    : RejectReason.ORDER_NOT_FOUND, order == null ? "no order with client order id "
+                    + amend.clientOrderId() + " was sent by this session" : order.terminal
+                    ? "the order is already finished" : "not yet acknowledged by Deribit; amend after the ACK", nowMs));
             return;
         }
         final Instrument instrument = amend.instrument();
@@ -195,8 +195,9 @@ final class Requests {
     }
 
     private static ExecutionReport refusal(final io.deltahedger.venues.order.ClientOrderId id, final Instrument instrument,
-                                           final ExecType type, final String text, final long nowMs) {
-        return new ExecutionReport(id, null, instrument, type, 0, 0, 0, 0, 0, RejectReason.ORDER_NOT_FOUND, text, nowMs);
+                                           final ExecType type, final RejectReason reason, final String text,
+                                           final long nowMs) {
+        return new ExecutionReport(id, null, instrument, type, 0, 0, 0, 0, 0, reason, text, nowMs);
     }
 
     static String currencyOf(final Instrument instrument) {

@@ -104,6 +104,26 @@ class DeribitTradingTest {
 
     @Test
     @Timeout(20)
+    void cancelAllCancelsEveryRestingOrderAndAFinishedOrderCannotBeCancelled() throws Exception {
+        try (ClientHarness h = live()) {
+            final ClientOrderId a = new ClientOrderId(16, 0, 0);
+            final ClientOrderId b = new ClientOrderId(16, 1, 0);
+            h.session.gateway().place(restingBuy(h, a, 1));
+            h.session.gateway().place(restingBuy(h, b, 1));
+            h.pollUntil("ACKs", () -> h.typesOf(a).contains(ExecType.ACK) && h.typesOf(b).contains(ExecType.ACK), 5_000);
+            assertEquals(SendResult.SENT, h.session.gateway().cancelAll(h.perpetual));
+            h.pollUntil("CANCELED", () -> h.typesOf(a).contains(ExecType.CANCELED)
+                && h.typesOf(b).contains(ExecType.CANCELED), 5_000);
+            assertEquals(List.of(), h.simOpenOrders());
+
+            h.session.gateway().cancel(new CancelRequest(a, h.perpetual));
+            h.pollUntil("CANCEL_REJECTED", () -> h.typesOf(a).contains(ExecType.CANCEL_REJECTED), 5_000);
+            assertEquals(RejectReason.ORDER_NOT_OPEN, h.reportsOf(a).get(2).rejectReason());
+        }
+    }
+
+    @Test
+    @Timeout(20)
     void amendChangesPriceAndAmountOfTheRestingOrder() throws Exception {
         try (ClientHarness h = live()) {
             final ClientOrderId id = new ClientOrderId(12, 1, 0);
