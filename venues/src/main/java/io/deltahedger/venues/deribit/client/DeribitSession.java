@@ -3,18 +3,14 @@ package io.deltahedger.venues.deribit.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deltahedger.venues.Venue;
-import io.deltahedger.venues.book.BookState;
-import io.deltahedger.venues.book.BookUpdate;
 import io.deltahedger.venues.book.L2Book;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.connection.ConnectionStateTracker;
 import io.deltahedger.venues.deribit.DeribitError;
 import io.deltahedger.venues.deribit.DeribitMarketDataDecoder;
-import io.deltahedger.venues.deribit.DeribitMarketDataFeed;
 import io.deltahedger.venues.deribit.DeribitSigner;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.marketdata.FrameErrorCounters;
-import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.order.ExecType;
 import io.deltahedger.venues.order.RejectReason;
 import io.deltahedger.venues.order.VenueListener;
@@ -59,23 +55,18 @@ public final class DeribitSession implements AutoCloseable {
     private final InstrumentRegistry registry;
     private final RandomGenerator random;
     private final VenueListener venueListener;
-    private final DeribitMarketDataListener marketDataListener;
     private final ObjectMapper mapper = new ObjectMapper();
     private final DeribitSigner signer;
     /** 4 MiB: seconds of a busy raw book feed, and at least twice the largest frame Netty accepts. */
     private final InboundFrames inbound = new InboundFrames(4 * 1024 * 1024);
     private final DeribitWebSocket socket;
-    private final DeribitMarketDataFeed feed;
+    private final BookSubscriptions books;
     private final ConnectionStateTracker tracker;
     private final ReconnectBackoff backoff;
     private final Outbox outbox;
     private final OrderTracker orders;
     private final DeribitGateway gateway;
     private final Requests requests;
-    private final String[] bookChannelNames;
-    private final int[] bookInstruments;
-    /** When each book channel was last (re)subscribed, ms; a book still not valid long after is asked again. */
-    private final long[] subscribedAtMs;
     private final Map<Long, Request> inFlight = new HashMap<>();
     private LivenessDetector liveness;
     private Phase phase = Phase.IDLE;
@@ -107,23 +98,7 @@ public final class DeribitSession implements AutoCloseable {
         this.registry = registry;
         this.random = random;
         this.venueListener = venueListener;
-        this.marketDataListener = marketDataListener;
         this.signer = new DeribitSigner(config.credentials());
-        this.bookChannelNames = new String[config.bookChannels().size()];
-        this.bookInstruments = new int[bookChannelNames.length];
-        this.subscribedAtMs = new long[bookChannelNames.length];
-        for (int i = 0; i < bookChannelNames.length; i++) {
-            final String name = config.bookChannels().get(i);
-            final int index = registry.indexOfNative(Venue.DERIBIT, name);
-            if (index < 0) {
-                throw new IllegalArgumentException("book channel instrument '" + name + "' is not in the instrument "
-                    + "registry; register it from public/get_instruments first");
-            }
-            bookInstruments[i] = index;
-            bookChannelNames[i] = "book." + name + (config.rawBooks() ? ".raw" : ".100ms");
-        }
-        this.feed = new DeribitMarketDataFeed(registry, new DeribitMarketDataDecoder(registry, new FrameErrorCounters("deribit")),
-            64, this::onResyncRequired);
         this.tracker = new ConnectionStateTracker(Venue.DERIBIT, "deribit", config.heartbeatIntervalSeconds() * 1500L,
             event -> {
                 connectionState = event.state();
@@ -135,6 +110,7 @@ public final class DeribitSession implements AutoCloseable {
         this.orders = new OrderTracker(registry, venueListener::onExecutionReport);
         this.gateway = new DeribitGateway(this, config.commandQueueCapacity());
         this.requests = new Requests(this, orders, outbox, config.accountCurrencies());
+        this.books = new BookSubscriptions(config, registry, marketDataListener, requests, outbox);
         this.socket = new DeribitWebSocket(inbound);
         this.liveness = newLiveness(nowMs);
         this.lastPollMs = nowMs;
@@ -208,7 +184,7 @@ public final class DeribitSession implements AutoCloseable {
             }
         }
         if (phase == Phase.LIVE) {
-            work += resubscribeStuckBooks(nowMs);
+            work += books.resubscribeStuck(nowMs);
         }
         if (refreshToken != null && !refreshing && nowMs >= refreshAtMs && phase != Phase.AUTHENTICATING) {
             refreshing = true;
@@ -239,28 +215,6 @@ public final class DeribitSession implements AutoCloseable {
             }
         }
         return work;
-    }
-
-    /**
-     * A book that is still not valid a request time-out after its (re)subscription lost its snapshot too (a dropped
-     * frame cannot be seen until the next change, which the invalid book ignores): subscribe it again.
-     */
-    private int resubscribeStuckBooks(final long nowMs) {
-        int work = 0;
-        for (int i = 0; i < bookInstruments.length; i++) {
-            if (feed.book(bookInstruments[i]).state() != BookState.VALID
-                && nowMs - subscribedAtMs[i] >= config.requestTimeoutMs()) {
-                resubscribe(i, nowMs);
-                work++;
-            }
-        }
-        return work;
-    }
-
-    private void resubscribe(final int channel, final long nowMs) {
-        subscribedAtMs[channel] = nowMs;
-        outbox.add(requests.unsubscribe(bookChannelNames[channel]));
-        outbox.add(requests.subscribe(List.of(bookChannelNames[channel]), Request.Kind.RESUBSCRIBE));
     }
 
     /** @return true if the loss is resolved without dropping the connection */
@@ -370,10 +324,7 @@ public final class DeribitSession implements AutoCloseable {
     private void disconnected(final long nowMs, final String reason) {
         generation++; // frames of the old connection still in the ring are ignored
         tracker.onDisconnected(nowMs, reason);
-        feed.onDisconnected();
-        for (final int index : bookInstruments) {
-            marketDataListener.onBookInvalid(index, BookUpdate.STALE);
-        }
+        books.onDisconnected();
         // replies that will never come: PLACE requests are reconciled by label after the reconnect
         inFlight.clear();
         outbox.clearControl();
@@ -391,13 +342,8 @@ public final class DeribitSession implements AutoCloseable {
     private void onText(final byte[] bytes, final int offset, final int length, final long nowMs) {
         liveness.onMessageReceived(nowMs * 1_000_000L);
         tracker.onMessage(nowMs);
-        final DeribitMarketDataDecoder.Result result = feed.onFrame(bytes, offset, length);
-        if (result == DeribitMarketDataDecoder.Result.DECODED) {
-            onMarketData();
-            return;
-        }
-        if (result == DeribitMarketDataDecoder.Result.DROPPED) {
-            return; // counted and logged by the decoder; a dropped book frame shows up as a gap on the next change
+        if (books.onFrame(bytes, offset, length, nowMs) != DeribitMarketDataDecoder.Result.NOT_MARKET_DATA) {
+            return; // market data (published), or dropped and counted by the decoder
         }
         final JsonNode message;
         try {
@@ -439,30 +385,6 @@ public final class DeribitSession implements AutoCloseable {
         }
     }
 
-    private void onMarketData() {
-        final var event = feed.event();
-        final MarketDataType type = event.type();
-        if (type == MarketDataType.BOOK_SNAPSHOT || type == MarketDataType.BOOK_CHANGE) {
-            final L2Book book = feed.book(event.instrumentIndex());
-            if (feed.lastBookUpdate() == BookUpdate.APPLIED && book.state() == BookState.VALID) {
-                marketDataListener.onBook(book, event);
-            }
-            return;
-        }
-        marketDataListener.onMarketData(event);
-    }
-
-    /** The feed saw a change_id gap or a crossed book: the book is already invalid; get a new snapshot. */
-    private void onResyncRequired(final int instrumentIndex, final BookUpdate reason) {
-        marketDataListener.onBookInvalid(instrumentIndex, reason);
-        for (int i = 0; i < bookInstruments.length; i++) {
-            if (bookInstruments[i] == instrumentIndex) {
-                LOG.info("Deribit book {} {}: resubscribing for a new snapshot", bookChannelNames[i], reason);
-                resubscribe(i, lastPollMs);
-            }
-        }
-    }
-
     private void onReply(final Request request, final JsonNode reply, final long nowMs) {
         final JsonNode error = reply.get("error");
         if (error != null) {
@@ -480,7 +402,7 @@ public final class DeribitSession implements AutoCloseable {
                     phase = Phase.SUBSCRIBING;
                     outbox.add(requests.setHeartbeat(config.heartbeatIntervalSeconds()));
                     outbox.add(requests.subscribe(allChannels(), Request.Kind.SUBSCRIBE));
-                    java.util.Arrays.fill(subscribedAtMs, nowMs);
+                    books.onSubscribed(nowMs);
                 }
             }
             case SUBSCRIBE -> {
@@ -609,7 +531,7 @@ public final class DeribitSession implements AutoCloseable {
     }
 
     private List<String> allChannels() {
-        final List<String> channels = new ArrayList<>(List.of(bookChannelNames));
+        final List<String> channels = new ArrayList<>(books.channels());
         for (final String name : config.tickerChannels()) {
             channels.add("ticker." + name + ".100ms");
         }
@@ -655,7 +577,7 @@ public final class DeribitSession implements AutoCloseable {
 
     /** The book of an instrument index; check its {@link L2Book#state()} before use. */
     public L2Book book(final int instrumentIndex) {
-        return feed.book(instrumentIndex);
+        return books.book(instrumentIndex);
     }
 
     /** Why authentication was refused, or null. */
@@ -675,7 +597,7 @@ public final class DeribitSession implements AutoCloseable {
 
     /** Frames the market-data decoder dropped, by kind. */
     public FrameErrorCounters frameErrors() {
-        return feed.decoder().errors();
+        return books.errors();
     }
 
     /** Stops the session: closes the connection, publishes DOWN (at the time of the last poll). */
