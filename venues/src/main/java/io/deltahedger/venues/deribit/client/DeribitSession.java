@@ -81,6 +81,7 @@ public final class DeribitSession implements AutoCloseable {
     private AuthFailure authFailure;
     private long reconnects;
     private long lostReplies;
+    private long messageErrors;
     private long lastPollMs;
 
     /**
@@ -352,6 +353,18 @@ public final class DeribitSession implements AutoCloseable {
             LOG.warn("Deribit sent a frame that is not JSON ({} bytes); ignored", length);
             return;
         }
+        try {
+            onMessage(message, nowMs);
+        } catch (final RuntimeException e) {
+            // a reply or notification we cannot interpret (e.g. a price off the tick grid): count it, log it once
+            // per 1000, and go on; the order it concerns is reconciled by label on its request time-out
+            if (messageErrors++ % 1000 == 0) {
+                LOG.error("Deribit message not understood ({} so far): {}", messageErrors, e.toString());
+            }
+        }
+    }
+
+    private void onMessage(final JsonNode message, final long nowMs) {
         if (message.has("id") && (message.has("result") || message.has("error"))) {
             final Request request = inFlight.remove(message.get("id").asLong());
             if (request != null) {
@@ -398,7 +411,7 @@ public final class DeribitSession implements AutoCloseable {
                 final long expiresMs = result.path("expires_in").asLong(0) * 1000L;
                 refreshAtMs = nowMs + Math.max(1_000L, expiresMs - config.tokenRefreshMarginMs());
                 refreshing = false;
-                if (request.kind == Request.Kind.AUTH) {
+                if (request.kind == Request.Kind.AUTH && phase == Phase.AUTHENTICATING) {
                     phase = Phase.SUBSCRIBING;
                     outbox.add(requests.setHeartbeat(config.heartbeatIntervalSeconds()));
                     outbox.add(requests.subscribe(allChannels(), Request.Kind.SUBSCRIBE));
@@ -593,6 +606,11 @@ public final class DeribitSession implements AutoCloseable {
     /** Requests whose reply did not come within the request time-out. */
     public long lostReplies() {
         return lostReplies;
+    }
+
+    /** Replies and notifications that could not be interpreted (logged, skipped). */
+    public long messageErrors() {
+        return messageErrors;
     }
 
     /** Frames the market-data decoder dropped, by kind. */
