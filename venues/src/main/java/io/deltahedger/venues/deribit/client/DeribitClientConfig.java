@@ -4,6 +4,8 @@ import io.deltahedger.config.secret.SecretReference;
 import io.deltahedger.venues.deribit.DeribitCredentials;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +36,9 @@ import java.util.Objects;
  * @param limits                   the client-side credit pools; keep them at or below the account's venue limits
  * @param commandQueueCapacity     trading commands queued while waiting for credits; beyond it callers are
  *                                 back-pressured
+ * @param trustedCertificates      for {@code wss://} only: a PEM file of the certificates to trust instead of the
+ *                                 JDK's trust store (a private gateway's own CA); null trusts the JDK's store. The
+ *                                 server's host name is always verified against its certificate.
  */
 public record DeribitClientConfig(
     URI uri,
@@ -50,10 +55,25 @@ public record DeribitClientConfig(
     long reconnectInitialDelayMs,
     long reconnectMaxDelayMs,
     ClientRateLimits limits,
-    int commandQueueCapacity) {
+    int commandQueueCapacity,
+    Path trustedCertificates) {
 
     public DeribitClientConfig {
-        Objects.requireNonNull(uri, "uri (e.g. ws://127.0.0.1:8080/ws/api/v2)");
+        Objects.requireNonNull(uri, "uri (e.g. wss://www.deribit.com/ws/api/v2)");
+        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("uri " + uri + " must be ws:// or wss://, e.g. "
+                + "wss://www.deribit.com/ws/api/v2 (or ws://127.0.0.1:<port>/ws/api/v2 for the simulator)");
+        }
+        if (trustedCertificates != null) {
+            if (!"wss".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("trustedCertificates " + trustedCertificates
+                    + " only applies to wss:// endpoints, but uri is " + uri + ": drop it or use wss://");
+            }
+            if (!Files.isReadable(trustedCertificates)) {
+                throw new IllegalArgumentException("trustedCertificates " + trustedCertificates
+                    + " is not a readable file: give a PEM file with the CA certificates to trust");
+            }
+        }
         Objects.requireNonNull(credentials, "credentials: resolve them with DeribitClientConfig.credentials(env:..., file:...)");
         Objects.requireNonNull(limits, "limits (e.g. ClientRateLimits.deribitDefaults())");
         bookChannels = List.copyOf(Objects.requireNonNull(bookChannels, "bookChannels"));
@@ -91,7 +111,7 @@ public record DeribitClientConfig(
     public static DeribitClientConfig defaults(final URI uri, final DeribitCredentials credentials,
                                                final List<String> bookChannels, final List<String> accountCurrencies) {
         return new DeribitClientConfig(uri, credentials, bookChannels, true, List.of(), accountCurrencies, 10, 30_000,
-            5_000, 5_000, 60_000, 250, 30_000, ClientRateLimits.deribitDefaults(), 1024);
+            5_000, 5_000, 60_000, 250, 30_000, ClientRateLimits.deribitDefaults(), 1024, null);
     }
 
     /**
@@ -105,31 +125,42 @@ public record DeribitClientConfig(
     public DeribitClientConfig withLimits(final ClientRateLimits newLimits) {
         return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
-            reconnectInitialDelayMs, reconnectMaxDelayMs, newLimits, commandQueueCapacity);
+            reconnectInitialDelayMs, reconnectMaxDelayMs, newLimits, commandQueueCapacity, trustedCertificates);
     }
 
     public DeribitClientConfig withTimeouts(final long newLivenessTimeoutMs, final long newRequestTimeoutMs) {
         return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, newLivenessTimeoutMs, newRequestTimeoutMs, connectTimeoutMs,
-            tokenRefreshMarginMs, reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
+            tokenRefreshMarginMs, reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity,
+            trustedCertificates);
     }
 
     public DeribitClientConfig withTickers(final List<String> newTickerChannels) {
         return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, newTickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
-            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
+            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity, trustedCertificates);
     }
 
     public DeribitClientConfig withAccountCurrencies(final List<String> newCurrencies) {
         return new DeribitClientConfig(uri, credentials, bookChannels, rawBooks, tickerChannels, newCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
-            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
+            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity, trustedCertificates);
     }
 
     public DeribitClientConfig withCredentials(final DeribitCredentials newCredentials) {
         return new DeribitClientConfig(uri, newCredentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
             heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
-            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity);
+            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity, trustedCertificates);
+    }
+
+    /**
+     * Another endpoint, e.g. {@code wss://test.deribit.com/ws/api/v2}, with the certificates to trust for it (null:
+     * the JDK's trust store).
+     */
+    public DeribitClientConfig withEndpoint(final URI newUri, final Path newTrustedCertificates) {
+        return new DeribitClientConfig(newUri, credentials, bookChannels, rawBooks, tickerChannels, accountCurrencies,
+            heartbeatIntervalSeconds, livenessTimeoutMs, requestTimeoutMs, connectTimeoutMs, tokenRefreshMarginMs,
+            reconnectInitialDelayMs, reconnectMaxDelayMs, limits, commandQueueCapacity, newTrustedCertificates);
     }
 
     @Override

@@ -112,7 +112,7 @@ public final class DeribitSession implements AutoCloseable {
         this.gateway = new DeribitGateway(this, config.commandQueueCapacity());
         this.requests = new Requests(this, orders, outbox, config.accountCurrencies());
         this.books = new BookSubscriptions(config, registry, marketDataListener, requests, outbox);
-        this.socket = new DeribitWebSocket(inbound);
+        this.socket = new DeribitWebSocket(inbound, config.uri(), config.trustedCertificates());
         this.liveness = newLiveness(nowMs);
         this.lastPollMs = nowMs;
     }

@@ -22,16 +22,24 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
- * The Netty side of a Deribit session: one WebSocket connection at a time to {@code ws://host:port/ws/api/v2}. The
- * I/O thread only copies frames into {@link InboundFrames} and never runs session logic; {@link #send} may be called
- * from the session thread (Netty hands the write to its event loop).
+ * The Netty side of a Deribit session: one WebSocket connection at a time to {@code ws://} or {@code wss://}
+ * {@code host:port/ws/api/v2}. The I/O thread only copies frames into {@link InboundFrames} and never runs session
+ * logic; {@link #send} may be called from the session thread (Netty hands the write to its event loop).
  *
- * <p>Plain {@code ws://} only (the simulator and local gateways); {@code wss://} to the real venue needs an
- * {@code SslContext} in the pipeline and is refused until added. Not thread-safe except where stated.
+ * <p>{@code wss://} runs TLS with SNI and HTTPS host-name verification, trusting the JDK's trust store or the PEM
+ * file the configuration names; a certificate that does not verify fails the connection like any other connect
+ * error. Not thread-safe except where stated.
  */
 final class DeribitWebSocket implements AutoCloseable {
     /** Largest frame accepted (a full raw book snapshot of BTC-PERPETUAL is ~100 KiB). */
@@ -39,12 +47,19 @@ final class DeribitWebSocket implements AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final InboundFrames inbound;
+    /** For wss:// endpoints, built once: TLS contexts are expensive. Null for ws://. */
+    private final SslContext tls;
     private volatile Channel channel;
     /** Set by the I/O thread when it could not queue a CLOSED frame (ring full); the session checks it. */
     private volatile int closedWithoutFrame = -1;
 
-    DeribitWebSocket(final InboundFrames inbound) {
+    /**
+     * @throws IllegalArgumentException naming the file when {@code trustedCertificates} is not a PEM file of
+     *                                  certificates (checked here, at start-up, not at the first connect).
+     */
+    DeribitWebSocket(final InboundFrames inbound, final URI uri, final Path trustedCertificates) {
         this.inbound = inbound;
+        this.tls = "wss".equals(uri.getScheme()) ? newTlsContext(trustedCertificates) : null;
     }
 
     /**
@@ -52,17 +67,18 @@ final class DeribitWebSocket implements AutoCloseable {
      * {@code generation}.
      */
     void connect(final URI uri, final int generation, final int connectTimeoutMs) {
-        if (!"ws".equals(uri.getScheme())) {
-            throw new UnsupportedOperationException("only ws:// URIs are supported yet (got " + uri
-                + "); TLS (wss://) for the real venue is not implemented");
-        }
-        final int port = uri.getPort() > 0 ? uri.getPort() : 80;
+        final boolean secure = "wss".equals(uri.getScheme());
+        final int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        final SslContext tlsContext = secure ? tls : null;
         final Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(final SocketChannel ch) {
+                    if (tlsContext != null) {
+                        ch.pipeline().addLast(verifyingHandler(tlsContext, ch, uri.getHost(), port));
+                    }
                     ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536),
                         new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(uri,
                             WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_FRAME_BYTES)),
@@ -76,6 +92,30 @@ final class DeribitWebSocket implements AutoCloseable {
                 publishClosed(generation, "connect to " + uri + " failed: " + f.cause());
             }
         });
+    }
+
+    private static SslContext newTlsContext(final Path trustedCertificates) {
+        try {
+            final SslContextBuilder builder = SslContextBuilder.forClient();
+            if (trustedCertificates != null) {
+                builder.trustManager(trustedCertificates.toFile());
+            }
+            return builder.build();
+        } catch (final SSLException | IllegalArgumentException ex) {
+            throw new IllegalArgumentException("cannot set up TLS with trustedCertificates=" + trustedCertificates
+                + " (" + ex.getMessage() + "): give a PEM file of the CA certificates to trust, or none for the "
+                + "JDK's trust store", ex);
+        }
+    }
+
+    /** A TLS handler with SNI for {@code host} that also checks the certificate names {@code host} (HTTPS rules). */
+    private static SslHandler verifyingHandler(final SslContext context, final SocketChannel ch, final String host,
+                                               final int port) {
+        final SslHandler handler = context.newHandler(ch.alloc(), host, port);
+        final SSLParameters parameters = handler.engine().getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        handler.engine().setSSLParameters(parameters);
+        return handler;
     }
 
     /** Sends one JSON text frame; false if there is no open connection. Callable from the session thread. */

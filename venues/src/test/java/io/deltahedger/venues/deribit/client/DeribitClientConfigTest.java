@@ -37,7 +37,7 @@ class DeribitClientConfigTest {
     void aHeartbeatBelowDeribitsMinimumIsRefusedWithTheFix() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DeribitClientConfig(
             URI_, KEY, List.of(), true, List.of(), List.of(), 5, 30_000, 5_000, 5_000, 60_000, 250, 30_000,
-            ClientRateLimits.deribitDefaults(), 16));
+            ClientRateLimits.deribitDefaults(), 16, null));
         assertTrue(e.getMessage().contains("heartbeatIntervalSeconds") && e.getMessage().contains("5"), e.getMessage());
     }
 
@@ -56,15 +56,10 @@ class DeribitClientConfigTest {
     }
 
     @Test
-    void tlsIsRefusedUntilImplemented() {
-        final DeribitSession session = new DeribitSession(DeribitClientConfig.defaults(
-            URI.create("wss://www.deribit.com/ws/api/v2"), KEY, List.of(), List.of()),
-            new io.deltahedger.venues.instrument.InstrumentRegistry(), new java.util.SplittableRandom(1), 0,
-            new NoVenueListener(), null);
-        try (session) {
-            final UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> session.start(0));
-            assertTrue(e.getMessage().contains("wss://"), e.getMessage());
-        }
+    void anEndpointThatIsNotAWebSocketIsRefusedWithTheFix() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeribitClientConfig.defaults(
+            URI.create("https://www.deribit.com/api/v2"), KEY, List.of(), List.of()));
+        assertTrue(e.getMessage().contains("https://www.deribit.com/api/v2") && e.getMessage().contains("wss://"),
+            e.getMessage());
     }
 }
