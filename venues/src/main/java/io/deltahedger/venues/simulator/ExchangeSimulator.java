@@ -52,6 +52,15 @@ public final class ExchangeSimulator implements AutoCloseable
     private final Feed feed;
     private final FaultInjector faults;
     private final RpcDispatcher dispatcher;
+    /**
+     * Option books: 5 levels a side, best quotes 1.5 % of the mark away (at least one 0.0005 tick), levels 1 % (at
+     * least a tick) apart, sizes uniform in [0.1, 5] coin.
+     */
+    private static final int OPTION_BOOK_LEVELS = 5;
+    private static final double OPTION_HALF_SPREAD_BPS = 150;
+    private static final double OPTION_LEVEL_STEP_BPS = 100;
+    private static final double OPTION_MAX_LEVEL_COIN = 5;
+
     private final List<MarketMaker> marketMakers = new ArrayList<>();
     private final List<Session> webSocketSessions = new ArrayList<>();
     private final InetSocketAddress address;
@@ -72,7 +81,8 @@ public final class ExchangeSimulator implements AutoCloseable
         this.faults = new FaultInjector(config.faults(), root.split());
         // 3. the feed listens to the engine; the engine matches, books fills and margins accounts
         final Feed[] feedHolder = new Feed[1];
-        this.engine = new TradingEngine(instruments, config.underlyings(), market.marks(), market.indexPrices(), clock,
+        this.engine = new TradingEngine(instruments, config.underlyings(), market.marks(), market.indexPrices(),
+            market.options().underlyingPrices(), clock,
             new io.deltahedger.venues.simulator.trading.EngineListener()
             {
                 public void onOrderUpdated(final io.deltahedger.venues.simulator.book.SimOrder order)
@@ -91,8 +101,11 @@ public final class ExchangeSimulator implements AutoCloseable
         // 4. resting liquidity on every book
         for (final SimInstrument instrument : instruments)
         {
-            marketMakers.add(new MarketMaker(instrument, engine, root.split(), config.bookLevels(),
-                config.halfSpreadBps(), config.levelStepBps(), config.maxLevelUsd()));
+            marketMakers.add(instrument.isOption()
+                ? new MarketMaker(instrument, engine, root.split(), OPTION_BOOK_LEVELS, OPTION_HALF_SPREAD_BPS,
+                    OPTION_LEVEL_STEP_BPS, OPTION_MAX_LEVEL_COIN)
+                : new MarketMaker(instrument, engine, root.split(), config.bookLevels(),
+                    config.halfSpreadBps(), config.levelStepBps(), config.maxLevelUsd()));
         }
         // 5. the JSON-RPC front door: authentication, rate limits, methods
         final Authenticator authenticator = new Authenticator(config.clientId(), config.clientSecret(), 1,
@@ -327,6 +340,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private void runTickWork()
     {
         final long now = clock.epochMs();
+        engine.optionExpiry().settleExpired();
         requoteAll();
         liquidator.liquidateUnderwaterAccounts();
         feed.flush();

@@ -46,7 +46,7 @@ public class MarketTickBenchmark
         final List<SimInstrument> instruments = InstrumentCatalog.create(underlyings, nowMs);
         final SplittableRandom random = new SplittableRandom(1);
         market = new Market(underlyings, instruments, random.split(), nowMs);
-        engine = new TradingEngine(instruments, underlyings, market.marks(), market.indexPrices(), () -> nowMs,
+        engine = new TradingEngine(instruments, underlyings, market.marks(), market.indexPrices(), market.options().underlyingPrices(), () -> nowMs,
             new EngineListener()
             {
                 public void onOrderUpdated(final SimOrder order)

@@ -59,6 +59,15 @@ public final class OrderBook
         return best == null ? Long.MIN_VALUE : best.priceTicks;
     }
 
+    /**
+     * @return the first order (time priority) at the best price of the side, or null when the side is empty.
+     */
+    public SimOrder bestOrder(final boolean bid)
+    {
+        final PriceLevel best = side(bid).best();
+        return best == null ? null : best.head;
+    }
+
     public long bestLots(final boolean bid)
     {
         final PriceLevel best = side(bid).best();

@@ -5,6 +5,7 @@ import io.deltahedger.venues.simulator.account.Account;
 import io.deltahedger.venues.simulator.book.MatchListener;
 import io.deltahedger.venues.simulator.book.OrderBook;
 import io.deltahedger.venues.simulator.book.SimOrder;
+import io.deltahedger.venues.simulator.market.OptionChain;
 import io.deltahedger.venues.simulator.market.SimInstrument;
 import io.deltahedger.venues.simulator.market.UnderlyingSpec;
 import io.deltahedger.venues.simulator.rpc.RpcError;
@@ -32,24 +33,29 @@ public final class TradingEngine implements MatchListener
     private final OrderBook[] books;
     private final double[] marks;
     private final double[] indexPrices;
+    private final double[] underlyingPrices;
     private final SimulatorClock clock;
     private final EngineListener listener;
     private final Map<Long, Account[]> accounts = new HashMap<>();
     private final OrderStore userOrders = new OrderStore();
     private final InstrumentStats stats;
     private final List<Execution> executions = new ArrayList<>();
+    private final OptionExpiry optionExpiry;
     private long nextOrderId = 1;
     private long nextTradeId = 1;
 
     /**
      * @param marks       mark price per instrument index, USD, maintained by the market; read here.
      * @param indexPrices index price per instrument index, USD, maintained by the market; read here.
+     * @param underlyingPrices forward per instrument index (options' underlying price), USD, maintained by the
+     *                    market; read here for the option margin.
      */
     public TradingEngine(
         final List<SimInstrument> instruments,
         final List<UnderlyingSpec> underlyings,
         final double[] marks,
         final double[] indexPrices,
+        final double[] underlyingPrices,
         final SimulatorClock clock,
         final EngineListener listener)
     {
@@ -57,6 +63,7 @@ public final class TradingEngine implements MatchListener
         this.underlyings = List.copyOf(underlyings);
         this.marks = marks;
         this.indexPrices = indexPrices;
+        this.underlyingPrices = underlyingPrices;
         this.clock = clock;
         this.listener = listener;
         this.books = new OrderBook[instruments.size()];
@@ -65,6 +72,7 @@ public final class TradingEngine implements MatchListener
             books[i] = new OrderBook(1_000L * (i + 1));
         }
         this.stats = new InstrumentStats(books.length);
+        this.optionExpiry = new OptionExpiry(this);
         openAccounts(MARKET_MAKER, true);
     }
 
@@ -78,7 +86,7 @@ public final class TradingEngine implements MatchListener
             final Account[] byCurrency = new Account[underlyings.size()];
             for (int i = 0; i < byCurrency.length; i++)
             {
-                byCurrency[i] = new Account(id, underlyings.get(i), instruments, unlimited);
+                byCurrency[i] = new Account(id, underlyings.get(i), instruments, unlimited, underlyingPrices);
             }
             return byCurrency;
         });
@@ -114,20 +122,26 @@ public final class TradingEngine implements MatchListener
         return indexPrices[instrumentIndex];
     }
 
+    /** Settlement of expired options. */
+    public OptionExpiry optionExpiry()
+    {
+        return optionExpiry;
+    }
+
     /** Trade statistics per instrument (last, high, low, volume). */
     public InstrumentStats stats()
     {
         return stats;
     }
 
-    /** Open interest in USD: the sum of long positions over all owners. */
+    /** Open interest in the amount unit (USD for futures, coin for options): the sum of long positions. */
     public double openInterestUsd(final int instrumentIndex)
     {
         final int currency = currencyIndex(instruments.get(instrumentIndex).currency());
         double total = 0.0;
         for (final Account[] byCurrency : accounts.values())
         {
-            final double size = byCurrency[currency].position(instrumentIndex).sizeUsd();
+            final double size = byCurrency[currency].position(instrumentIndex).size();
             total += Math.max(0.0, size);
         }
         return total;
@@ -449,6 +463,29 @@ public final class TradingEngine implements MatchListener
             true, ""), true);
     }
 
+    /**
+     * Empties a book: user orders are cancelled with {@code reason}, market-maker quotes withdrawn. Used at expiry.
+     */
+    void closeBook(final int instrumentIndex, final String reason)
+    {
+        final OrderBook book = books[instrumentIndex];
+        for (int side = 0; side < 2; side++)
+        {
+            SimOrder order;
+            while ((order = book.bestOrder(side == 0)) != null)
+            {
+                if (order.ownerId == MARKET_MAKER)
+                {
+                    cancelMarketMakerOrder(order);
+                }
+                else
+                {
+                    cancelResting(order, reason);
+                }
+            }
+        }
+    }
+
     /** Whether the instrument has expired at the engine's clock (it then refuses orders). */
     public boolean isExpired(final SimInstrument instrument)
     {
@@ -466,11 +503,28 @@ public final class TradingEngine implements MatchListener
         final SimInstrument instrument = instruments.get(taker.instrumentIndex);
         final int index = instrument.index();
         final double price = instrument.price(priceTicks);
-        final double coin = instrument.amountUsd(lots) / price;
         final Account makerAccount = requireAccount(maker.ownerId, instrument.currency());
         final Account takerAccount = requireAccount(taker.ownerId, instrument.currency());
-        final double makerFee = coin * instrument.makerCommission();
-        final double takerFee = coin * (taker.liquidation ? takerAccount.spec().liquidationFee() : instrument.takerCommission());
+        final double coin;
+        final double usd;
+        final double makerFee;
+        final double takerFee;
+        if (instrument.isOption())
+        {
+            // Options: amounts in coin; fee min(0.03 % of the underlying, 12.5 % of the price) per option, maker and
+            // taker alike (liquidations too: the option liquidation fee is not modelled).
+            coin = instrument.amount(lots);
+            usd = coin * indexPrices[index];
+            makerFee = OptionChain.fee(coin, price);
+            takerFee = makerFee;
+        }
+        else
+        {
+            coin = instrument.amountUsd(lots) / price;
+            usd = instrument.amountUsd(lots);
+            makerFee = coin * instrument.makerCommission();
+            takerFee = coin * (taker.liquidation ? takerAccount.spec().liquidationFee() : instrument.takerCommission());
+        }
         makerAccount.addOpenOrder(index, maker.buy, -lots);
         final double makerPnl = makerAccount.applyFill(index, maker.buy, lots, price, makerFee);
         final double takerPnl = takerAccount.applyFill(index, taker.buy, lots, price, takerFee);
@@ -480,7 +534,7 @@ public final class TradingEngine implements MatchListener
         maker.lastUpdateMs = now;
         taker.lastUpdateMs = now;
 
-        final int tickDirection = stats.onTrade(index, priceTicks, instrument.amountUsd(lots), coin);
+        final int tickDirection = stats.onTrade(index, priceTicks, usd, coin);
         final Execution execution = new Execution(nextTradeId++, stats.nextTradeSeq(index), instrument, now, priceTicks, lots,
             maker, taker, makerFee, takerFee, makerPnl, takerPnl, indexPrices[index], marks[index], tickDirection);
         executions.add(execution);
@@ -523,38 +577,46 @@ public final class TradingEngine implements MatchListener
     private void checkPriceBand(final SimInstrument instrument, final boolean buy, final long priceTicks)
     {
         final double price = instrument.price(priceTicks);
-        final double mark = marks[instrument.index()];
-        if (buy && price > maxPrice(mark))
+        if (buy && priceTicks > maxPriceTicks(instrument))
         {
             throw new RpcError(10007, "price_too_high", "buy price " + price + " is above max_price "
                 + instrument.price(maxPriceTicks(instrument)), "price");
         }
-        if (!buy && price < minPrice(mark))
+        if (!buy && priceTicks < minPriceTicks(instrument))
         {
             throw new RpcError(10005, "price_too_low", "sell price " + price + " is below min_price "
                 + instrument.price(minPriceTicks(instrument)), "price");
         }
     }
 
-    /** Deribit's price band: orders may not buy above max_price or sell below min_price (here mark +/- 5 %). */
+    /**
+     * Deribit's price band: orders may not buy above max_price or sell below min_price. Futures: mark +/- 5 %.
+     * Options (an assumption: Deribit derives its option band from IV limits): mark +/- max(25 % of the mark,
+     * 20 ticks), never below one tick.
+     */
     public long maxPriceTicks(final SimInstrument instrument)
     {
-        return (long)Math.floor(maxPrice(marks[instrument.index()]) / instrument.tickSize());
+        final double mark = marks[instrument.index()];
+        if (instrument.isOption())
+        {
+            return (long)Math.floor((mark + optionBand(instrument, mark)) / instrument.tickSize() + 1e-9);
+        }
+        return (long)Math.floor(mark * 1.05 / instrument.tickSize());
     }
 
     public long minPriceTicks(final SimInstrument instrument)
     {
-        return (long)Math.ceil(minPrice(marks[instrument.index()]) / instrument.tickSize());
+        final double mark = marks[instrument.index()];
+        if (instrument.isOption())
+        {
+            return Math.max(1, (long)Math.ceil((mark - optionBand(instrument, mark)) / instrument.tickSize() - 1e-9));
+        }
+        return (long)Math.ceil(mark * 0.95 / instrument.tickSize());
     }
 
-    private static double maxPrice(final double mark)
+    private static double optionBand(final SimInstrument instrument, final double mark)
     {
-        return mark * 1.05;
-    }
-
-    private static double minPrice(final double mark)
-    {
-        return mark * 0.95;
+        return Math.max(0.25 * mark, 20 * instrument.tickSize());
     }
 
     private static long availableLots(final OrderBook book, final boolean buy, final long limitTicks)
