@@ -2,18 +2,14 @@ package io.deltahedger.venues.simulator.trading;
 
 import io.deltahedger.venues.simulator.SimulatorClock;
 import io.deltahedger.venues.simulator.account.Account;
-import io.deltahedger.venues.simulator.book.MatchListener;
 import io.deltahedger.venues.simulator.book.OrderBook;
 import io.deltahedger.venues.simulator.book.SimOrder;
-import io.deltahedger.venues.simulator.market.OptionChain;
 import io.deltahedger.venues.simulator.market.SimInstrument;
 import io.deltahedger.venues.simulator.market.UnderlyingSpec;
 import io.deltahedger.venues.simulator.rpc.RpcError;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The matching engine and risk stage of the simulator: validates orders against the book and the account
@@ -22,7 +18,7 @@ import java.util.Map;
  *
  * <p>Refusals are Deribit error replies ({@link RpcError} with Deribit's code), raised before any state changes.
  */
-public final class TradingEngine implements MatchListener
+public final class TradingEngine
 {
     /** Owner id of the simulated market maker providing the resting liquidity. */
     public static final long MARKET_MAKER = 0;
@@ -33,16 +29,15 @@ public final class TradingEngine implements MatchListener
     private final OrderBook[] books;
     private final double[] marks;
     private final double[] indexPrices;
-    private final double[] underlyingPrices;
     private final SimulatorClock clock;
     private final EngineListener listener;
-    private final Map<Long, Account[]> accounts = new HashMap<>();
+    private final AccountRegistry accounts;
     private final OrderStore userOrders = new OrderStore();
     private final InstrumentStats stats;
     private final List<Execution> executions = new ArrayList<>();
     private final OptionExpiry optionExpiry;
     private long nextOrderId = 1;
-    private long nextTradeId = 1;
+    private final FillBooking fills;
 
     /**
      * @param marks       mark price per instrument index, USD, maintained by the market; read here.
@@ -63,7 +58,6 @@ public final class TradingEngine implements MatchListener
         this.underlyings = List.copyOf(underlyings);
         this.marks = marks;
         this.indexPrices = indexPrices;
-        this.underlyingPrices = underlyingPrices;
         this.clock = clock;
         this.listener = listener;
         this.books = new OrderBook[instruments.size()];
@@ -72,6 +66,9 @@ public final class TradingEngine implements MatchListener
             books[i] = new OrderBook(1_000L * (i + 1));
         }
         this.stats = new InstrumentStats(books.length);
+        this.accounts = new AccountRegistry(this.instruments, this.underlyings, underlyingPrices);
+        this.fills = new FillBooking(this.instruments, accounts, marks, indexPrices, clock, stats, executions, userOrders,
+            listener);
         this.optionExpiry = new OptionExpiry(this);
         openAccounts(MARKET_MAKER, true);
     }
@@ -81,15 +78,7 @@ public final class TradingEngine implements MatchListener
      */
     public void openAccounts(final long ownerId, final boolean unlimited)
     {
-        accounts.computeIfAbsent(ownerId, id ->
-        {
-            final Account[] byCurrency = new Account[underlyings.size()];
-            for (int i = 0; i < byCurrency.length; i++)
-            {
-                byCurrency[i] = new Account(id, underlyings.get(i), instruments, unlimited, underlyingPrices);
-            }
-            return byCurrency;
-        });
+        accounts.open(ownerId, unlimited);
     }
 
     public List<SimInstrument> instruments()
@@ -137,14 +126,7 @@ public final class TradingEngine implements MatchListener
     /** Open interest in the amount unit (USD for futures, coin for options): the sum of long positions. */
     public double openInterestUsd(final int instrumentIndex)
     {
-        final int currency = currencyIndex(instruments.get(instrumentIndex).currency());
-        double total = 0.0;
-        for (final Account[] byCurrency : accounts.values())
-        {
-            final double size = byCurrency[currency].position(instrumentIndex).size();
-            total += Math.max(0.0, size);
-        }
-        return total;
+        return accounts.openInterest(instrumentIndex);
     }
 
     /**
@@ -152,21 +134,12 @@ public final class TradingEngine implements MatchListener
      */
     public Account account(final long ownerId, final String currency)
     {
-        final Account[] byCurrency = accounts.get(ownerId);
-        final int index = currencyIndex(currency);
-        return byCurrency == null || index < 0 ? null : byCurrency[index];
+        return accounts.account(ownerId, currency);
     }
 
     public int currencyIndex(final String currency)
     {
-        for (int i = 0; i < underlyings.size(); i++)
-        {
-            if (underlyings.get(i).currency().equals(currency))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return accounts.currencyIndex(currency);
     }
 
     /** The trades produced by the last {@link #place}, {@link #edit} or liquidation call. */
@@ -201,7 +174,7 @@ public final class TradingEngine implements MatchListener
         executions.clear();
         final SimInstrument instrument = instruments.get(request.instrumentIndex());
         final OrderBook book = books[instrument.index()];
-        final Account account = requireAccount(ownerId, instrument.currency());
+        final Account account = accounts.require(ownerId, instrument.currency());
         final long now = clock.epochMs();
         if (now >= instrument.expirationMs())
         {
@@ -223,7 +196,7 @@ public final class TradingEngine implements MatchListener
         }
         if (!request.market())
         {
-            checkPriceBand(instrument, request.buy(), priceTicks);
+            PriceBand.check(instrument, request.buy(), priceTicks, marks[instrument.index()]);
             if (request.postOnly() && book.wouldCross(request.buy(), priceTicks))
             {
                 if (request.rejectPostOnly())
@@ -242,7 +215,7 @@ public final class TradingEngine implements MatchListener
         {
             checkFunds(account, instrument, request.buy(), lots);
         }
-        if ("fill_or_kill".equals(request.timeInForce()) && availableLots(book, request.buy(), priceTicks) < lots)
+        if ("fill_or_kill".equals(request.timeInForce()) && book.lotsUpTo(request.buy(), priceTicks) < lots)
         {
             final SimOrder killed = newOrder(ownerId, request, lots, priceTicks, now, liquidation);
             killed.state = SimOrder.CANCELLED;
@@ -252,7 +225,7 @@ public final class TradingEngine implements MatchListener
         }
 
         final SimOrder order = newOrder(ownerId, request, lots, priceTicks, now, liquidation);
-        book.match(order, this);
+        book.match(order, fills);
         if (order.remainingLots() > 0)
         {
             final boolean rests = !request.market()
@@ -309,7 +282,7 @@ public final class TradingEngine implements MatchListener
         order.lastUpdateMs = order.creationMs;
         order.label = "";
         final OrderBook book = books[instrumentIndex];
-        book.match(order, this);
+        book.match(order, fills);
         if (order.remainingLots() > 0)
         {
             book.rest(order);
@@ -406,8 +379,8 @@ public final class TradingEngine implements MatchListener
         }
         final SimInstrument instrument = instruments.get(order.instrumentIndex);
         final OrderBook book = books[order.instrumentIndex];
-        final Account account = requireAccount(ownerId, instrument.currency());
-        checkPriceBand(instrument, order.buy, newPriceTicks);
+        final Account account = accounts.require(ownerId, instrument.currency());
+        PriceBand.check(instrument, order.buy, newPriceTicks, marks[instrument.index()]);
         long priceTicks = newPriceTicks;
         if (postOnly && priceTicks != order.priceTicks && book.wouldCross(order.buy, priceTicks))
         {
@@ -439,7 +412,7 @@ public final class TradingEngine implements MatchListener
         book.remove(order);
         order.amountLots = newLots;
         order.priceTicks = priceTicks;
-        book.match(order, this);
+        book.match(order, fills);
         if (order.remainingLots() > 0)
         {
             book.rest(order);
@@ -495,70 +468,7 @@ public final class TradingEngine implements MatchListener
     /** Every account of every owner, the market maker's included. */
     Iterable<Account[]> allAccounts()
     {
-        return accounts.values();
-    }
-
-    public void onMatch(final SimOrder maker, final SimOrder taker, final long priceTicks, final long lots)
-    {
-        final SimInstrument instrument = instruments.get(taker.instrumentIndex);
-        final int index = instrument.index();
-        final double price = instrument.price(priceTicks);
-        final Account makerAccount = requireAccount(maker.ownerId, instrument.currency());
-        final Account takerAccount = requireAccount(taker.ownerId, instrument.currency());
-        final double coin;
-        final double usd;
-        final double makerFee;
-        final double takerFee;
-        if (instrument.isOption())
-        {
-            // Options: amounts in coin; fee min(0.03 % of the underlying, 12.5 % of the price) per option, maker and
-            // taker alike (liquidations too: the option liquidation fee is not modelled).
-            coin = instrument.amount(lots);
-            usd = coin * indexPrices[index];
-            makerFee = OptionChain.fee(coin, price);
-            takerFee = makerFee;
-        }
-        else
-        {
-            coin = instrument.amountUsd(lots) / price;
-            usd = instrument.amountUsd(lots);
-            makerFee = coin * instrument.makerCommission();
-            takerFee = coin * (taker.liquidation ? takerAccount.spec().liquidationFee() : instrument.takerCommission());
-        }
-        makerAccount.addOpenOrder(index, maker.buy, -lots);
-        final double makerPnl = makerAccount.applyFill(index, maker.buy, lots, price, makerFee);
-        final double takerPnl = takerAccount.applyFill(index, taker.buy, lots, price, takerFee);
-        maker.commission += makerFee;
-        taker.commission += takerFee;
-        final long now = clock.epochMs();
-        maker.lastUpdateMs = now;
-        taker.lastUpdateMs = now;
-
-        final int tickDirection = stats.onTrade(index, priceTicks, usd, coin);
-        final Execution execution = new Execution(nextTradeId++, stats.nextTradeSeq(index), instrument, now, priceTicks, lots,
-            maker, taker, makerFee, takerFee, makerPnl, takerPnl, indexPrices[index], marks[index], tickDirection);
-        executions.add(execution);
-        listener.onExecution(execution);
-        if (maker.ownerId != MARKET_MAKER)
-        {
-            if (!SimOrder.OPEN.equals(maker.state))
-            {
-                userOrders.retire(maker);
-            }
-            listener.onOrderUpdated(maker);
-        }
-    }
-
-    public void onSelfTradeCancelled(final SimOrder maker)
-    {
-        final SimInstrument instrument = instruments.get(maker.instrumentIndex);
-        requireAccount(maker.ownerId, instrument.currency()).addOpenOrder(maker.instrumentIndex, maker.buy, -maker.remainingLots());
-        maker.lastUpdateMs = clock.epochMs();
-        if (maker.ownerId != MARKET_MAKER)
-        {
-            userOrders.retire(maker);
-            listener.onOrderUpdated(maker);
-        }
+        return accounts.all();
     }
 
     private void checkFunds(final Account account, final SimInstrument instrument, final boolean buy, final long lots)
@@ -574,64 +484,17 @@ public final class TradingEngine implements MatchListener
         }
     }
 
-    private void checkPriceBand(final SimInstrument instrument, final boolean buy, final long priceTicks)
-    {
-        final double price = instrument.price(priceTicks);
-        if (buy && priceTicks > maxPriceTicks(instrument))
-        {
-            throw new RpcError(10007, "price_too_high", "buy price " + price + " is above max_price "
-                + instrument.price(maxPriceTicks(instrument)), "price");
-        }
-        if (!buy && priceTicks < minPriceTicks(instrument))
-        {
-            throw new RpcError(10005, "price_too_low", "sell price " + price + " is below min_price "
-                + instrument.price(minPriceTicks(instrument)), "price");
-        }
-    }
 
-    /**
-     * Deribit's price band: orders may not buy above max_price or sell below min_price. Futures: mark +/- 5 %.
-     * Options (an assumption: Deribit derives its option band from IV limits): mark +/- max(25 % of the mark,
-     * 20 ticks), never below one tick.
-     */
+    /** Deribit's {@code max_price}: no buy above it (see {@link PriceBand}). */
     public long maxPriceTicks(final SimInstrument instrument)
     {
-        final double mark = marks[instrument.index()];
-        if (instrument.isOption())
-        {
-            return (long)Math.floor((mark + optionBand(instrument, mark)) / instrument.tickSize() + 1e-9);
-        }
-        return (long)Math.floor(mark * 1.05 / instrument.tickSize());
+        return PriceBand.maxPriceTicks(instrument, marks[instrument.index()]);
     }
 
+    /** Deribit's {@code min_price}: no sell below it. */
     public long minPriceTicks(final SimInstrument instrument)
     {
-        final double mark = marks[instrument.index()];
-        if (instrument.isOption())
-        {
-            return Math.max(1, (long)Math.ceil((mark - optionBand(instrument, mark)) / instrument.tickSize() - 1e-9));
-        }
-        return (long)Math.ceil(mark * 0.95 / instrument.tickSize());
-    }
-
-    private static double optionBand(final SimInstrument instrument, final double mark)
-    {
-        return Math.max(0.25 * mark, 20 * instrument.tickSize());
-    }
-
-    private static long availableLots(final OrderBook book, final boolean buy, final long limitTicks)
-    {
-        long total = 0;
-        for (int i = 0; i < book.levelCount(!buy); i++)
-        {
-            final long price = book.levelPriceTicks(!buy, i);
-            if (buy ? price > limitTicks : price < limitTicks)
-            {
-                break;
-            }
-            total += book.levelLots(!buy, i);
-        }
-        return total;
+        return PriceBand.minPriceTicks(instrument, marks[instrument.index()]);
     }
 
     private SimOrder newOrder(final long ownerId, final OrderRequest request, final long lots, final long priceTicks,
@@ -658,7 +521,7 @@ public final class TradingEngine implements MatchListener
     private void cancelResting(final SimOrder order, final String reason)
     {
         final SimInstrument instrument = instruments.get(order.instrumentIndex);
-        requireAccount(order.ownerId, instrument.currency()).addOpenOrder(order.instrumentIndex, order.buy, -order.remainingLots());
+        accounts.require(order.ownerId, instrument.currency()).addOpenOrder(order.instrumentIndex, order.buy, -order.remainingLots());
         books[order.instrumentIndex].remove(order);
         order.state = SimOrder.CANCELLED;
         order.cancelReason = reason;
@@ -675,15 +538,5 @@ public final class TradingEngine implements MatchListener
         }
         userOrders.track(order);
         listener.onOrderUpdated(order);
-    }
-
-    private Account requireAccount(final long ownerId, final String currency)
-    {
-        final Account account = account(ownerId, currency);
-        if (account == null)
-        {
-            throw new IllegalStateException("no " + currency + " account for owner " + ownerId);
-        }
-        return account;
     }
 }
