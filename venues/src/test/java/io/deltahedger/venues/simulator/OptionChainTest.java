@@ -185,6 +185,70 @@ class OptionChainTest
     }
 
     @Test
+    void theTickerChannelOfAnOptionCarriesMarkIvAndGreeksEveryTick()
+    {
+        final String channel = "ticker." + ATM_WEEKLY_CALL + ".100ms";
+        client.result("public/subscribe", params().set("channels", JSON.createArrayNode().add(channel)));
+        simulator.advance(100);
+        final JsonNode data = client.nextOn(channel).get("params").get("data");
+        final JsonNode direct = client.result("public/ticker", params().put("instrument_name", ATM_WEEKLY_CALL));
+        assertEquals(direct.get("mark_price").asDouble(), data.get("mark_price").asDouble());
+        assertEquals(direct.get("mark_iv").asDouble(), data.get("mark_iv").asDouble());
+        assertEquals(direct.get("greeks").get("delta").asDouble(), data.get("greeks").get("delta").asDouble());
+        assertTrue(data.get("greeks").get("delta").asDouble() > 0.3 && data.get("greeks").get("delta").asDouble() < 0.7,
+            "an at-the-money call's delta is near one half: " + data);
+        assertTrue(data.get("greeks").get("vega").asDouble() > 0 && data.get("greeks").get("gamma").asDouble() > 0);
+    }
+
+    @Test
+    void optionOrdersAndFillsReachTheOptionKindUserChannelsOnly()
+    {
+        client.result("private/subscribe", params().set("channels", JSON.createArrayNode()
+            .add("user.trades.option.BTC.raw").add("user.trades.future.BTC.raw")));
+        client.result("private/buy", order(ATM_WEEKLY_CALL, 0.1, orderBook(ATM_WEEKLY_CALL).get("best_ask_price").asDouble()));
+        final JsonNode fill = client.nextOn("user.trades.option.BTC.raw").get("params").get("data").get(0);
+        assertEquals(ATM_WEEKLY_CALL, fill.get("instrument_name").asText());
+        assertEquals(0.1, fill.get("amount").asDouble(), 1e-12);
+        assertTrue(client.receivedOn("user.trades.future.BTC.raw").isEmpty(), "the futures channel stays quiet");
+    }
+
+    @Test
+    void shortCallsAreLiquidatedWhenARallyLiftsMaintenanceMarginAboveTheMarginBalance()
+    {
+        client.close();
+        simulator.close();
+        simulator = SimulatorFixture.start(SimulatorFixture.config().withUnderlyings(
+            List.of(io.deltahedger.venues.simulator.market.UnderlyingSpec.btc().withInitialBalance(1.0)
+                .withVolatility(0.0, 0.0))), new ManualClock(SimulatorFixture.START_MS));
+        client = new DeribitTestClient(simulator.webSocketUri());
+        client.authenticate(SimulatorConfig.DEMO_CLIENT_ID, SimulatorConfig.DEMO_CLIENT_SECRET);
+        final String call = "BTC-4FEB26-60000-C";
+        client.result("private/subscribe", params().set("channels", JSON.createArrayNode().add("user.trades.option.BTC.raw")));
+        double size = 0;
+        while (size > -4.0 + 1e-9)
+        {
+            client.result("private/sell", params().put("instrument_name", call).put("type", "market")
+                .put("amount", Math.round((4.0 + size) * 10) / 10.0));
+            simulator.advance(100);
+            size = client.result("private/get_position", params().put("instrument_name", call)).get("size").asDouble();
+        }
+        final JsonNode healthy = summary();
+        assertTrue(healthy.get("maintenance_margin").asDouble() < healthy.get("margin_balance").asDouble(), healthy.toString());
+        client.drainNotifications();
+
+        simulator.shockIndex("BTC", 0.2);
+
+        final JsonNode liquidation = client.nextOn("user.trades.option.BTC.raw").get("params").get("data").get(0);
+        assertEquals("buy", liquidation.get("direction").asText(), "the short calls are bought back");
+        assertEquals("T", liquidation.get("liquidation").asText());
+        final double remaining = client.result("private/get_position", params().put("instrument_name", call)).get("size").asDouble();
+        assertTrue(remaining > -4.0, "short reduced, now " + remaining);
+        final JsonNode after = summary();
+        assertTrue(remaining == 0 || after.get("maintenance_margin").asDouble() <= after.get("margin_balance").asDouble(),
+            "liquidation stops once MM is covered again: " + after);
+    }
+
+    @Test
     void buyingAndSellingAnOptionFillsWithTheCappedOptionFeeAndPaysThePremiumInCash()
     {
         final double balance0 = summary().get("balance").asDouble();

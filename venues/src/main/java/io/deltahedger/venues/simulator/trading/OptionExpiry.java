@@ -32,9 +32,11 @@ public final class OptionExpiry
     public int settleExpired()
     {
         int count = 0;
-        for (final SimInstrument instrument : engine.instruments())
+        final java.util.List<SimInstrument> instruments = engine.instruments();
+        for (int index = 0; index < instruments.size(); index++)
         {
-            final int index = instrument.index();
+            // Indexed loop: runs every market tick and allocates nothing.
+            final SimInstrument instrument = instruments.get(index);
             if (!instrument.isOption() || settled[index] || !engine.isExpired(instrument))
             {
                 continue;
