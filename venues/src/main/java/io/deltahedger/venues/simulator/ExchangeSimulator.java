@@ -52,15 +52,6 @@ public final class ExchangeSimulator implements AutoCloseable
     private final Feed feed;
     private final FaultInjector faults;
     private final RpcDispatcher dispatcher;
-    /**
-     * Option books: 5 levels a side, best quotes 1.5 % of the mark away (at least one 0.0005 tick), levels 1 % (at
-     * least a tick) apart, sizes uniform in [0.1, 5] coin.
-     */
-    private static final int OPTION_BOOK_LEVELS = 5;
-    private static final double OPTION_HALF_SPREAD_BPS = 150;
-    private static final double OPTION_LEVEL_STEP_BPS = 100;
-    private static final double OPTION_MAX_LEVEL_COIN = 5;
-
     private final List<MarketMaker> marketMakers = new ArrayList<>();
     private final List<Session> webSocketSessions = new ArrayList<>();
     private final InetSocketAddress address;
@@ -102,8 +93,7 @@ public final class ExchangeSimulator implements AutoCloseable
         for (final SimInstrument instrument : instruments)
         {
             marketMakers.add(instrument.isOption()
-                ? new MarketMaker(instrument, engine, root.split(), OPTION_BOOK_LEVELS, OPTION_HALF_SPREAD_BPS,
-                    OPTION_LEVEL_STEP_BPS, OPTION_MAX_LEVEL_COIN)
+                ? MarketMaker.forOption(instrument, engine, root.split())
                 : new MarketMaker(instrument, engine, root.split(), config.bookLevels(),
                     config.halfSpreadBps(), config.levelStepBps(), config.maxLevelUsd()));
         }
