@@ -257,6 +257,7 @@ class OptionChainTest
         final JsonNode trade = bought.get("trades").get(0);
         assertEquals("filled", bought.get("order").get("order_state").asText());
         assertEquals(ask, trade.get("price").asDouble());
+        assertEquals(0.3, trade.get("contracts").asDouble(), 1e-12, "an option contract is one coin");
         final double expectedFee = 0.3 * Math.min(0.0003, 0.125 * ask);
         assertEquals(expectedFee, trade.get("fee").asDouble(), 1e-12, "0.03 % of the underlying, capped at 12.5 % of the price");
         final JsonNode position = client.result("private/get_position", params().put("instrument_name", ATM_WEEKLY_CALL));
@@ -272,6 +273,11 @@ class OptionChainTest
         assertEquals(0.2, after.get("size").asDouble(), 1e-12);
         assertEquals(0.1 * (bid - ask), after.get("realized_profit_loss").asDouble(), 1e-10);
 
+        final JsonNode byContracts = client.result("private/sell", params().put("instrument_name", ATM_WEEKLY_CALL)
+            .put("contracts", 0.2).put("type", "market"));
+        assertEquals(0.2, byContracts.get("order").get("amount").asDouble(), 1e-12, "contracts = coin for options");
+        assertEquals(0.0, client.result("private/get_position", params().put("instrument_name", ATM_WEEKLY_CALL))
+            .get("size").asDouble(), 1e-12);
         final JsonNode cheap = client.call("private/buy", order("BTC-5APR26-75000-C", 0.05, ask));
         assertTrue(cheap.has("error"), "0.05 is below the 0.1 minimum amount: " + cheap);
     }

@@ -44,7 +44,7 @@ public final class DeribitJson
             w.decimal(instrument.price(order.priceTicks), instrument.priceDecimals());
         }
         w.name("amount").decimal(instrument.amountUsd(order.amountLots), AMOUNT_DECIMALS);
-        w.name("contracts").number(order.amountLots);
+        contracts(w, instrument, order.amountLots);
         w.name("filled_amount").decimal(instrument.amountUsd(order.filledLots), AMOUNT_DECIMALS);
         w.name("average_price").decimal(order.averagePriceTicks() * instrument.tickSize(), instrument.priceDecimals() + 2);
         w.name("commission").decimal(order.commission, COIN_DECIMALS);
@@ -79,10 +79,10 @@ public final class DeribitJson
         w.name("timestamp").number(e.timestampMs());
         w.name("price").decimal(e.price(), instrument.priceDecimals());
         w.name("amount").decimal(e.amountUsd(), AMOUNT_DECIMALS);
-        w.name("contracts").number(e.lots());
+        contracts(w, instrument, e.lots());
         w.name("direction").string(e.takerBuys() ? "buy" : "sell");
         w.name("tick_direction").number(e.tickDirection());
-        w.name("mark_price").decimal(e.markPrice(), 4);
+        w.name("mark_price").decimal(e.markPrice(), instrument.isOption() ? 8 : 4);
         w.name("index_price").decimal(e.indexPrice(), 4);
         if (e.taker().liquidation)
         {
@@ -107,7 +107,7 @@ public final class DeribitJson
         w.name("direction").string(own.direction());
         w.name("price").decimal(e.price(), instrument.priceDecimals());
         w.name("amount").decimal(e.amountUsd(), AMOUNT_DECIMALS);
-        w.name("contracts").number(e.lots());
+        contracts(w, instrument, e.lots());
         w.name("fee").decimal(asMaker ? e.makerFee() : e.takerFee(), COIN_DECIMALS);
         w.name("fee_currency").string(instrument.currency());
         w.name("liquidity").string(asMaker ? "M" : "T");
@@ -116,7 +116,7 @@ public final class DeribitJson
         w.name("post_only").bool(own.postOnly);
         w.name("reduce_only").bool(own.reduceOnly);
         w.name("tick_direction").number(e.tickDirection());
-        w.name("mark_price").decimal(e.markPrice(), 4);
+        w.name("mark_price").decimal(e.markPrice(), instrument.isOption() ? 8 : 4);
         w.name("index_price").decimal(e.indexPrice(), 4);
         w.name("matching_id").nullValue();
         w.name("api").bool(true);
@@ -358,6 +358,20 @@ public final class DeribitJson
         w.name("username").string(username);
         w.name("id").number(account.ownerId());
         w.endObject();
+    }
+
+    /** Deribit's {@code contracts}: futures count contracts (lots); an option contract is 1 coin, a lot 0.1. */
+    private static void contracts(final JsonWriter w, final SimInstrument instrument, final long lots)
+    {
+        w.name("contracts");
+        if (instrument.isOption())
+        {
+            w.decimal(instrument.amount(lots) / instrument.contractSize(), AMOUNT_DECIMALS);
+        }
+        else
+        {
+            w.number(lots);
+        }
     }
 
     private static void levels(final JsonWriter w, final OrderBook book, final boolean bid, final int depth,

@@ -205,6 +205,12 @@ public final class TradingEngine
                         "post_only order at " + instrument.price(priceTicks) + " would take liquidity", "price");
                 }
                 priceTicks = request.buy() ? book.bestPriceTicks(false) - 1 : book.bestPriceTicks(true) + 1;
+                if (priceTicks < 1)
+                {
+                    throw new RpcError(RpcError.POST_ONLY_REJECT, "post_only_reject", "post_only buy cannot move inside"
+                        + " a best ask of one tick (" + instrument.tickSize() + "); lower the price or drop post_only",
+                        "price");
+                }
             }
         }
         else
