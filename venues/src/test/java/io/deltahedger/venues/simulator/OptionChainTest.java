@@ -84,6 +84,13 @@ class OptionChainTest
         assertEquals("day", daily.get("settlement_period").asText());
         assertEquals("week", find(options, ATM_WEEKLY_CALL).get("settlement_period").asText());
         assertEquals(0.0003, daily.get("taker_commission").asDouble());
+
+        final JsonNode eth = client.result("public/get_instruments", params().put("currency", "ETH").put("kind", "option"));
+        assertEquals(56, eth.size());
+        find(eth, "ETH-12JAN26-3000-P");
+        find(eth, "ETH-4FEB26-3600-C");
+        assertEquals(8 + 2 * 56, client.result("public/get_instruments", params().put("currency", "any")).size(),
+            "eight futures and two chains");
     }
 
     @Test

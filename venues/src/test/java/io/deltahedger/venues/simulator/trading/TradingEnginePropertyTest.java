@@ -56,7 +56,9 @@ class TradingEnginePropertyTest
         final List<MarketMaker> makers = new ArrayList<>();
         for (final SimInstrument instrument : instruments)
         {
-            makers.add(new MarketMaker(instrument, engine, random.split(), 5, 1.0, 0.5, 20_000));
+            makers.add(instrument.isOption()
+                ? MarketMaker.forOption(instrument, engine, random.split())
+                : new MarketMaker(instrument, engine, random.split(), 5, 1.0, 0.5, 20_000));
         }
         final List<Long> placed = new ArrayList<>();
         for (int step = 0; step < 80; step++)
