@@ -72,7 +72,8 @@ public final class ExchangeSimulator implements AutoCloseable
         this.faults = new FaultInjector(config.faults(), root.split());
         // 3. the feed listens to the engine; the engine matches, books fills and margins accounts
         final Feed[] feedHolder = new Feed[1];
-        this.engine = new TradingEngine(instruments, config.underlyings(), market.marks(), market.indexPrices(), clock,
+        this.engine = new TradingEngine(instruments, config.underlyings(), market.marks(), market.indexPrices(),
+            market.options().underlyingPrices(), clock,
             new io.deltahedger.venues.simulator.trading.EngineListener()
             {
                 public void onOrderUpdated(final io.deltahedger.venues.simulator.book.SimOrder order)
@@ -91,8 +92,10 @@ public final class ExchangeSimulator implements AutoCloseable
         // 4. resting liquidity on every book
         for (final SimInstrument instrument : instruments)
         {
-            marketMakers.add(new MarketMaker(instrument, engine, root.split(), config.bookLevels(),
-                config.halfSpreadBps(), config.levelStepBps(), config.maxLevelUsd()));
+            marketMakers.add(instrument.isOption()
+                ? MarketMaker.forOption(instrument, engine, root.split())
+                : new MarketMaker(instrument, engine, root.split(), config.bookLevels(),
+                    config.halfSpreadBps(), config.levelStepBps(), config.maxLevelUsd()));
         }
         // 5. the JSON-RPC front door: authentication, rate limits, methods
         final Authenticator authenticator = new Authenticator(config.clientId(), config.clientSecret(), 1,
@@ -327,6 +330,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private void runTickWork()
     {
         final long now = clock.epochMs();
+        engine.optionExpiry().settleExpired();
         requoteAll();
         liquidator.liquidateUnderwaterAccounts();
         feed.flush();

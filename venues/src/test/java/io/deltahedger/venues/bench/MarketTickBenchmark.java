@@ -24,8 +24,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One market tick of the simulator without the network: step the indices, re-quote every book (BTC and ETH, eight
- * instruments, 10 levels a side) and drain each book's change batch. The exchange thread does this every 100 ms in
+ * One market tick of the simulator without the network: step the indices, re-price the option chain from the
+ * surfaces, re-quote every book (BTC and ETH: eight futures at 10 levels a side and 112 options at 5) and drain each
+ * book's change batch. The exchange thread does this every 100 ms in
  * real time and as fast as it can in manual time. Expect ~0 B/op in steady state ({@code -prof gc}).
  */
 @State(Scope.Thread)
@@ -46,7 +47,8 @@ public class MarketTickBenchmark
         final List<SimInstrument> instruments = InstrumentCatalog.create(underlyings, nowMs);
         final SplittableRandom random = new SplittableRandom(1);
         market = new Market(underlyings, instruments, random.split(), nowMs);
-        engine = new TradingEngine(instruments, underlyings, market.marks(), market.indexPrices(), () -> nowMs,
+        engine = new TradingEngine(instruments, underlyings, market.marks(), market.indexPrices(),
+            market.options().underlyingPrices(), () -> nowMs,
             new EngineListener()
             {
                 public void onOrderUpdated(final SimOrder order)
@@ -59,7 +61,9 @@ public class MarketTickBenchmark
             });
         for (final SimInstrument instrument : instruments)
         {
-            makers.add(new MarketMaker(instrument, engine, random.split(), 10, 1.0, 0.5, 50_000));
+            makers.add(instrument.isOption()
+                ? MarketMaker.forOption(instrument, engine, random.split())
+                : new MarketMaker(instrument, engine, random.split(), 10, 1.0, 0.5, 50_000));
         }
     }
 

@@ -59,6 +59,33 @@ public final class OrderBook
         return best == null ? Long.MIN_VALUE : best.priceTicks;
     }
 
+    /**
+     * @return the first order (time priority) at the best price of the side, or null when the side is empty.
+     */
+    public SimOrder bestOrder(final boolean bid)
+    {
+        final PriceLevel best = side(bid).best();
+        return best == null ? null : best.head;
+    }
+
+    /**
+     * @return the lots a {@code buy} (or sell) taker could fill up to {@code limitTicks} inclusive.
+     */
+    public long lotsUpTo(final boolean buy, final long limitTicks)
+    {
+        long total = 0;
+        for (int i = 0; i < levelCount(!buy); i++)
+        {
+            final long price = levelPriceTicks(!buy, i);
+            if (buy ? price > limitTicks : price < limitTicks)
+            {
+                break;
+            }
+            total += levelLots(!buy, i);
+        }
+        return total;
+    }
+
     public long bestLots(final boolean bid)
     {
         final PriceLevel best = side(bid).best();

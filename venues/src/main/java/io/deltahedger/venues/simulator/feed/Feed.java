@@ -56,21 +56,31 @@ public final class Feed implements EngineListener
         final String name;
         final int instrumentIndex;
         final String currency;
+        /** {@code future}, {@code option} or null for any kind. */
+        final String kind;
         final boolean orders;
         final List<Session> sessions = new ArrayList<>();
 
         Channel(final String name, final int instrumentIndex, final String currency, final boolean orders)
         {
+            this(name, instrumentIndex, currency, null, orders);
+        }
+
+        Channel(final String name, final int instrumentIndex, final String currency, final String kind,
+            final boolean orders)
+        {
             this.name = name;
             this.instrumentIndex = instrumentIndex;
             this.currency = currency;
+            this.kind = kind;
             this.orders = orders;
         }
 
         boolean matches(final SimInstrument instrument)
         {
             return (instrumentIndex < 0 || instrumentIndex == instrument.index())
-                && (currency == null || currency.equals(instrument.currency()));
+                && (currency == null || currency.equals(instrument.currency()))
+                && (kind == null || kind.equals(instrument.kind()));
         }
     }
 
@@ -457,17 +467,17 @@ public final class Feed implements EngineListener
             }
             else
             {
-                if (!"any".equals(parts[2]) && !"future".equals(parts[2]))
+                if (!"any".equals(parts[2]) && !"future".equals(parts[2]) && !"option".equals(parts[2]))
                 {
-                    throw RpcError.invalidParam("channels", "channel '" + name + "': kind must be any or future (options"
-                        + " are not listed yet) but was '" + parts[2] + "'");
+                    throw RpcError.invalidParam("channels", "channel '" + name + "': kind must be any, future or"
+                        + " option but was '" + parts[2] + "'");
                 }
                 final String currency = "any".equals(parts[3]) ? null : parts[3];
                 if (currency != null && engine.currencyIndex(currency) < 0)
                 {
                     throw RpcError.invalidParam("channels", "channel '" + name + "': unknown currency '" + parts[3] + "'");
                 }
-                channel = new Channel(name, -1, currency, orders);
+                channel = new Channel(name, -1, currency, "any".equals(parts[2]) ? null : parts[2], orders);
             }
             userChannels.add(channel);
         }

@@ -17,6 +17,8 @@ import java.util.Locale;
  * ({@code BTC-PERPETUAL}), the next two weekly futures (Fridays 08:00 UTC at least a day away, e.g.
  * {@code BTC-6DEC24}) and the next quarterly future (last Friday of Mar/Jun/Sep/Dec, at least 14 days away).
  * Fees: perpetual maker 0 / taker 0.05 %; dated futures maker -0.01 % (rebate) / taker 0.05 %.
+ *
+ * <p>Options (see {@link OptionChain}) follow each underlying's futures when enabled.
  */
 public final class InstrumentCatalog
 {
@@ -27,7 +29,17 @@ public final class InstrumentCatalog
     {
     }
 
+    /** Futures and the option chain. */
     public static List<SimInstrument> create(final List<UnderlyingSpec> underlyings, final long startMs)
+    {
+        return create(underlyings, startMs, true);
+    }
+
+    /**
+     * @param withOptions whether to list the option chain of every underlying after its futures.
+     */
+    public static List<SimInstrument> create(
+        final List<UnderlyingSpec> underlyings, final long startMs, final boolean withOptions)
     {
         final List<SimInstrument> instruments = new ArrayList<>();
         final ZonedDateTime start = Instant.ofEpochMilli(startMs).atZone(ZoneOffset.UTC);
@@ -53,8 +65,17 @@ public final class InstrumentCatalog
                     expiryMs, period, spec.tickSize(), decimals, spec.contractSizeUsd(), -0.0001, 0.0005,
                     startMs - 30 * DAY_MS));
             }
+            if (withOptions)
+            {
+                nextId = OptionChain.add(instruments, spec, startMs, nextId);
+            }
         }
         return List.copyOf(instruments);
+    }
+
+    static String expiryName(final ZonedDateTime expiry)
+    {
+        return EXPIRY_NAME.format(expiry).toUpperCase(Locale.ROOT);
     }
 
     private static ZonedDateTime nextFriday(final ZonedDateTime after)

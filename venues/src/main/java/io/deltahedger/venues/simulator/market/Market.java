@@ -6,13 +6,14 @@ import java.util.SplittableRandom;
 /**
  * The prices behind the books: one {@link IndexProcess} per underlying; the perpetual's fair price is the index times
  * (1 + a premium following a mean-reverting process); a dated future's is index * exp(basis * time to expiry). The
- * mark price of every future is its fair price (Deribit marks from the index plus a smoothed basis). Single-threaded.
+ * mark price of every future is its fair price (Deribit marks from the index plus a smoothed basis). Options are
+ * marked in coin by the {@link OptionBoard} from a seeded volatility surface. Single-threaded.
  */
 public final class Market
 {
     private static final double MS_PER_YEAR = 365.0 * 24 * 3600 * 1000;
     /** Annualised basis of dated futures over the index. */
-    private static final double BASIS_PER_YEAR = 0.05;
+    static final double BASIS_PER_YEAR = 0.05;
     /** Perpetual premium: mean reversion per year and volatility per sqrt(year). */
     private static final double PREMIUM_REVERSION = 2_000.0;
     private static final double PREMIUM_VOLATILITY = 0.02;
@@ -25,6 +26,8 @@ public final class Market
     private final double[] marks;
     private final double[] indexPrices;
     private final SplittableRandom random;
+    private final OptionBoard options;
+    private final double[] indexValues;
     private long nowMs;
 
     public Market(final List<UnderlyingSpec> underlyings, final List<SimInstrument> instruments,
@@ -47,6 +50,9 @@ public final class Market
         this.marks = new double[instruments.size()];
         this.indexPrices = new double[instruments.size()];
         this.nowMs = startMs;
+        this.indexValues = new double[underlyings.size()];
+        // Drawn after the index and premium streams were split off, so listing options does not move the index.
+        this.options = new OptionBoard(underlyings, instruments, underlyingOfInstrument, random.split());
         reprice();
     }
 
@@ -60,6 +66,12 @@ public final class Market
     public double[] indexPrices()
     {
         return indexPrices;
+    }
+
+    /** Marks, forwards and Greeks of the option chain. */
+    public OptionBoard options()
+    {
+        return options;
     }
 
     public double fairPrice(final int instrumentIndex)
@@ -120,11 +132,19 @@ public final class Market
 
     private void reprice()
     {
+        for (int i = 0; i < indices.length; i++)
+        {
+            indexValues[i] = indices[i].value();
+        }
         for (final SimInstrument instrument : instruments)
         {
             final int underlying = underlyingOfInstrument[instrument.index()];
             final double index = indices[underlying].value();
             indexPrices[instrument.index()] = index;
+            if (instrument.isOption())
+            {
+                continue;
+            }
             if (instrument.isPerpetual())
             {
                 marks[instrument.index()] = index * (1.0 + premiums[underlying]);
@@ -135,6 +155,7 @@ public final class Market
                 marks[instrument.index()] = index * Math.exp(BASIS_PER_YEAR * years);
             }
         }
+        options.reprice(nowMs, indexValues, BASIS_PER_YEAR, marks);
     }
 
     private int underlyingIndex(final String currency)

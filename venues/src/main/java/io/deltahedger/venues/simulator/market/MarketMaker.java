@@ -14,6 +14,14 @@ import java.util.SplittableRandom;
 public final class MarketMaker
 {
     private static final double RESIZE_PROBABILITY = 0.2;
+    /**
+     * Option books: 5 levels a side, best quotes 1.5 % of the mark away (at least one tick), levels 1 % (at least a
+     * tick) apart, sizes uniform in [0.1, 5] coin.
+     */
+    private static final int OPTION_LEVELS = 5;
+    private static final double OPTION_HALF_SPREAD_BPS = 150;
+    private static final double OPTION_STEP_BPS = 100;
+    private static final double OPTION_MAX_LEVEL_COIN = 5;
 
     private final SimInstrument instrument;
     private final TradingEngine engine;
@@ -29,6 +37,9 @@ public final class MarketMaker
     private final SimOrder[] pool;
     private int pooled;
 
+    /**
+     * @param maxLevelUsd the largest level in the instrument's amount unit (USD for futures, coin for options).
+     */
     public MarketMaker(final SimInstrument instrument, final TradingEngine engine, final SplittableRandom random,
         final int levels, final double halfSpreadBps, final double stepBps, final double maxLevelUsd)
     {
@@ -46,8 +57,20 @@ public final class MarketMaker
         this.pool = new SimOrder[4 * levels];
     }
 
+    /** The simulator's quoting of an option book (see the OPTION_ constants). */
+    public static MarketMaker forOption(final SimInstrument option, final TradingEngine engine,
+        final SplittableRandom random)
+    {
+        if (!option.isOption())
+        {
+            throw new IllegalArgumentException(option.name() + " is not an option");
+        }
+        return new MarketMaker(option, engine, random, OPTION_LEVELS, OPTION_HALF_SPREAD_BPS, OPTION_STEP_BPS,
+            OPTION_MAX_LEVEL_COIN);
+    }
+
     /**
-     * Re-quotes around the fair price (USD).
+     * Re-quotes around the fair price (the instrument's price unit: USD for futures, coin for options).
      */
     public void requote(final double fairPrice)
     {

@@ -44,7 +44,7 @@ public final class DeribitJson
             w.decimal(instrument.price(order.priceTicks), instrument.priceDecimals());
         }
         w.name("amount").decimal(instrument.amountUsd(order.amountLots), AMOUNT_DECIMALS);
-        w.name("contracts").number(order.amountLots);
+        contracts(w, instrument, order.amountLots);
         w.name("filled_amount").decimal(instrument.amountUsd(order.filledLots), AMOUNT_DECIMALS);
         w.name("average_price").decimal(order.averagePriceTicks() * instrument.tickSize(), instrument.priceDecimals() + 2);
         w.name("commission").decimal(order.commission, COIN_DECIMALS);
@@ -79,10 +79,10 @@ public final class DeribitJson
         w.name("timestamp").number(e.timestampMs());
         w.name("price").decimal(e.price(), instrument.priceDecimals());
         w.name("amount").decimal(e.amountUsd(), AMOUNT_DECIMALS);
-        w.name("contracts").number(e.lots());
+        contracts(w, instrument, e.lots());
         w.name("direction").string(e.takerBuys() ? "buy" : "sell");
         w.name("tick_direction").number(e.tickDirection());
-        w.name("mark_price").decimal(e.markPrice(), 4);
+        w.name("mark_price").decimal(e.markPrice(), instrument.isOption() ? 8 : 4);
         w.name("index_price").decimal(e.indexPrice(), 4);
         if (e.taker().liquidation)
         {
@@ -107,7 +107,7 @@ public final class DeribitJson
         w.name("direction").string(own.direction());
         w.name("price").decimal(e.price(), instrument.priceDecimals());
         w.name("amount").decimal(e.amountUsd(), AMOUNT_DECIMALS);
-        w.name("contracts").number(e.lots());
+        contracts(w, instrument, e.lots());
         w.name("fee").decimal(asMaker ? e.makerFee() : e.takerFee(), COIN_DECIMALS);
         w.name("fee_currency").string(instrument.currency());
         w.name("liquidity").string(asMaker ? "M" : "T");
@@ -116,7 +116,7 @@ public final class DeribitJson
         w.name("post_only").bool(own.postOnly);
         w.name("reduce_only").bool(own.reduceOnly);
         w.name("tick_direction").number(e.tickDirection());
-        w.name("mark_price").decimal(e.markPrice(), 4);
+        w.name("mark_price").decimal(e.markPrice(), instrument.isOption() ? 8 : 4);
         w.name("index_price").decimal(e.indexPrice(), 4);
         w.name("matching_id").nullValue();
         w.name("api").bool(true);
@@ -134,14 +134,21 @@ public final class DeribitJson
         w.name("instrument_id").number(instrument.instrumentId());
         w.name("kind").string(instrument.kind());
         w.name("instrument_type").string("reversed");
-        w.name("future_type").string("reversed");
+        if (instrument.isOption())
+        {
+            OptionJson.instrumentFields(w, instrument);
+        }
+        else
+        {
+            w.name("future_type").string("reversed");
+        }
         w.name("settlement_period").string(instrument.settlementPeriod());
         w.name("base_currency").string(instrument.currency());
         w.name("quote_currency").string("USD");
         w.name("counter_currency").string("USD");
         w.name("settlement_currency").string(instrument.currency());
         w.name("price_index").string(instrument.indexName());
-        w.name("contract_size").decimal(instrument.contractSizeUsd(), 4);
+        w.name("contract_size").decimal(instrument.contractSize(), 4);
         w.name("min_trade_amount").decimal(instrument.contractSizeUsd(), 4);
         w.name("tick_size").decimal(instrument.tickSize(), 8);
         w.name("tick_size_steps").beginArray().endArray();
@@ -149,7 +156,7 @@ public final class DeribitJson
         w.name("taker_commission").decimal(instrument.takerCommission(), 6);
         w.name("block_trade_commission").decimal(0.00025, 6);
         w.name("max_leverage").number(50);
-        w.name("max_liquidation_commission").decimal(0.0075, 6);
+        w.name("max_liquidation_commission").decimal(instrument.isOption() ? 0.0 : 0.0075, 6);
         w.name("is_active").bool(true);
         w.name("rfq").bool(false);
         w.name("creation_timestamp").number(instrument.creationMs());
@@ -186,10 +193,15 @@ public final class DeribitJson
         {
             w.decimal(instrument.price(last), decimals);
         }
-        w.name("mark_price").decimal(mark, 4);
+        final int markDecimals = instrument.isOption() ? 8 : 4;
+        w.name("mark_price").decimal(mark, markDecimals);
         w.name("index_price").decimal(engine.indexPrice(index), 4);
         w.name("estimated_delivery_price").decimal(engine.indexPrice(index), 4);
-        w.name("settlement_price").decimal(mark, 4);
+        w.name("settlement_price").decimal(mark, markDecimals);
+        if (instrument.isOption())
+        {
+            OptionJson.tickerFields(w, market.options(), book, instrument, nowMs);
+        }
         w.name("min_price").decimal(instrument.price(engine.minPriceTicks(instrument)), decimals);
         w.name("max_price").decimal(instrument.price(engine.maxPriceTicks(instrument)), decimals);
         w.name("open_interest").decimal(engine.openInterestUsd(index), AMOUNT_DECIMALS);
@@ -272,8 +284,13 @@ public final class DeribitJson
     }
 
     public static void position(final JsonWriter w, final Account account, final SimInstrument instrument,
-        final TradingEngine engine)
+        final TradingEngine engine, final Market market)
     {
+        if (instrument.isOption())
+        {
+            OptionJson.position(w, account, instrument, engine, market.options());
+            return;
+        }
         final int index = instrument.index();
         final Position position = account.position(index);
         final double mark = engine.mark(index);
@@ -303,7 +320,7 @@ public final class DeribitJson
     }
 
     public static void accountSummary(final JsonWriter w, final Account account, final TradingEngine engine,
-        final String username)
+        final Market market, final String username)
     {
         final double[] marks = engine.marks();
         final double equity = account.equity(marks);
@@ -324,23 +341,14 @@ public final class DeribitJson
         w.name("projected_initial_margin").decimal(initialMargin, COIN_DECIMALS);
         w.name("projected_maintenance_margin").decimal(maintenanceMargin, COIN_DECIMALS);
         w.name("estimated_liquidation_ratio").decimal(marginBalance > 0 ? maintenanceMargin / marginBalance : 0.0, 6);
-        final double delta = account.deltaTotal(marks);
-        w.name("delta_total").decimal(delta, COIN_DECIMALS);
-        w.name("projected_delta_total").decimal(delta, COIN_DECIMALS);
-        w.name("options_delta").decimal(0.0, 4);
-        w.name("options_gamma").decimal(0.0, 4);
-        w.name("options_vega").decimal(0.0, 4);
-        w.name("options_theta").decimal(0.0, 4);
-        w.name("options_value").decimal(0.0, 4);
-        w.name("options_pl").decimal(0.0, 4);
-        w.name("options_session_rpl").decimal(0.0, 4);
-        w.name("options_session_upl").decimal(0.0, 4);
+        OptionJson.accountFields(w, account, engine, market.options());
+        final double optionsPl = account.optionsFloatingPnl(marks) + account.optionsRealizedPnl();
         w.name("futures_pl").decimal(floating + account.realizedPnl(), COIN_DECIMALS);
         w.name("futures_session_rpl").decimal(account.realizedPnl(), COIN_DECIMALS);
         w.name("futures_session_upl").decimal(floating, COIN_DECIMALS);
-        w.name("session_rpl").decimal(account.realizedPnl(), COIN_DECIMALS);
-        w.name("session_upl").decimal(floating, COIN_DECIMALS);
-        w.name("total_pl").decimal(floating + account.realizedPnl(), COIN_DECIMALS);
+        w.name("session_rpl").decimal(account.realizedPnl() + account.optionsRealizedPnl(), COIN_DECIMALS);
+        w.name("session_upl").decimal(floating + account.optionsFloatingPnl(marks), COIN_DECIMALS);
+        w.name("total_pl").decimal(floating + account.realizedPnl() + optionsPl, COIN_DECIMALS);
         w.name("fee_balance").decimal(0.0, 4);
         w.name("spot_reserve").decimal(0.0, 4);
         w.name("margin_model").string("segregated_sm");
@@ -350,6 +358,20 @@ public final class DeribitJson
         w.name("username").string(username);
         w.name("id").number(account.ownerId());
         w.endObject();
+    }
+
+    /** Deribit's {@code contracts}: futures count contracts (lots); an option contract is 1 coin, a lot 0.1. */
+    private static void contracts(final JsonWriter w, final SimInstrument instrument, final long lots)
+    {
+        w.name("contracts");
+        if (instrument.isOption())
+        {
+            w.decimal(instrument.amount(lots) / instrument.contractSize(), AMOUNT_DECIMALS);
+        }
+        else
+        {
+            w.number(lots);
+        }
     }
 
     private static void levels(final JsonWriter w, final OrderBook book, final boolean bid, final int depth,

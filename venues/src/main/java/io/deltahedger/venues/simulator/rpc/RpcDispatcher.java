@@ -67,7 +67,7 @@ public final class RpcDispatcher
         this.clock = clock;
         this.rateLimits = rateLimits;
         this.allocator = allocator;
-        this.trading = new TradingMethods(engine, username);
+        this.trading = new TradingMethods(engine, market, username);
     }
 
     /**
@@ -423,11 +423,13 @@ public final class RpcDispatcher
         final String kind = params.optString("kind", null);
         final boolean expired = params.optBoolean("expired", false);
         w.beginArray();
-        if (kind == null || "future".equals(kind))
+        if (kind == null || "future".equals(kind) || "option".equals(kind))
         {
             for (final SimInstrument instrument : engine.instruments())
             {
+                // An option past expiry is settled and leaves the list (expired=true lists it again).
                 if ((currency == null || currency.equals(instrument.currency()))
+                    && (kind == null || kind.equals(instrument.kind()))
                     && expired == (nowMs >= instrument.expirationMs()))
                 {
                     DeribitJson.instrument(w, instrument);

@@ -2,6 +2,7 @@ package io.deltahedger.venues.simulator.rpc;
 
 import io.deltahedger.venues.simulator.account.Account;
 import io.deltahedger.venues.simulator.book.SimOrder;
+import io.deltahedger.venues.simulator.market.Market;
 import io.deltahedger.venues.simulator.market.SimInstrument;
 import io.deltahedger.venues.simulator.trading.Execution;
 import io.deltahedger.venues.simulator.trading.OrderRequest;
@@ -16,11 +17,13 @@ import java.util.List;
 final class TradingMethods
 {
     private final TradingEngine engine;
+    private final Market market;
     private final String username;
 
-    TradingMethods(final TradingEngine engine, final String username)
+    TradingMethods(final TradingEngine engine, final Market market, final String username)
     {
         this.engine = engine;
+        this.market = market;
         this.username = username;
     }
 
@@ -37,7 +40,8 @@ final class TradingMethods
         }
         if (params.has("advanced"))
         {
-            throw RpcError.invalidParam("advanced", "'advanced' applies to options only, which are not listed yet");
+            throw RpcError.invalidParam("advanced", "'advanced' (price in USD or IV) is not supported by the simulator"
+                + " yet; give the option price in coin");
         }
         if (params.has("trigger") || params.has("trigger_price"))
         {
@@ -149,18 +153,19 @@ final class TradingMethods
             throw RpcError.invalidParam("kind", "kind must be any, future or option but was '" + kind + "'");
         }
         w.beginArray();
-        if ("any".equals(kind) || "future".equals(kind))
+        if ("any".equals(kind) || "future".equals(kind) || "option".equals(kind))
         {
             for (final SimInstrument instrument : engine.instruments())
             {
-                if (currency != null && !currency.equals(instrument.currency()))
+                if (currency != null && !currency.equals(instrument.currency())
+                    || !"any".equals(kind) && !kind.equals(instrument.kind()))
                 {
                     continue;
                 }
                 final Account account = engine.account(ownerId, instrument.currency());
                 if (account.position(instrument.index()).sizeLots() != 0)
                 {
-                    DeribitJson.position(w, account, instrument, engine);
+                    DeribitJson.position(w, account, instrument, engine, market);
                 }
             }
         }
@@ -170,7 +175,7 @@ final class TradingMethods
     void position(final JsonWriter w, final long ownerId, final Params params)
     {
         final SimInstrument instrument = instrument(params.requireString("instrument_name"));
-        DeribitJson.position(w, engine.account(ownerId, instrument.currency()), instrument, engine);
+        DeribitJson.position(w, engine.account(ownerId, instrument.currency()), instrument, engine, market);
     }
 
     void accountSummary(final JsonWriter w, final long ownerId, final Params params)
@@ -181,7 +186,7 @@ final class TradingMethods
         {
             throw RpcError.invalidParam("currency", "unknown currency '" + currency + "'; listed: " + currencies());
         }
-        DeribitJson.accountSummary(w, account, engine, username);
+        DeribitJson.accountSummary(w, account, engine, market, username);
     }
 
     SimInstrument instrument(final String name)
@@ -258,7 +263,7 @@ final class TradingMethods
         final boolean hasContracts = params.has("contracts");
         if (!hasAmount && !hasContracts)
         {
-            throw RpcError.invalidParam("amount", "amount (USD for futures) or contracts is required");
+            throw RpcError.invalidParam("amount", "amount (USD for futures, coin for options) or contracts is required");
         }
         long lots = -1;
         if (hasAmount)
@@ -272,29 +277,33 @@ final class TradingMethods
             if (Math.abs(contracts - Math.rint(contracts)) > 1e-9)
             {
                 throw RpcError.invalidParam("amount", "amount " + amount + " of " + instrument.name()
-                    + " must be a multiple of the contract size " + instrument.contractSizeUsd() + " USD");
+                    + " must be a multiple of " + instrument.contractSizeUsd() + (instrument.isOption() ? " coin" : " USD"));
             }
             lots = Math.round(contracts);
         }
         if (hasContracts)
         {
             final double contracts = params.requireDouble("contracts");
-            if (!(contracts > 0) || contracts != Math.rint(contracts))
+            // Options: contract size 1 coin, so contracts = amount in coin, in steps of the 0.1 minimum amount.
+            final double contractLots = instrument.isOption() ? contracts / instrument.contractSizeUsd() : contracts;
+            if (!(contracts > 0) || Math.abs(contractLots - Math.rint(contractLots)) > 1e-9)
             {
-                throw new RpcError(10027, "non_integer_contract_amount",
-                    "contracts must be a positive whole number but was " + contracts, "contracts");
+                throw new RpcError(10027, "non_integer_contract_amount", "contracts must be a positive "
+                    + (instrument.isOption() ? "multiple of " + instrument.contractSizeUsd() : "whole number")
+                    + " but was " + contracts, "contracts");
             }
-            if (lots >= 0 && lots != (long)contracts)
+            final long fromContracts = Math.round(contractLots);
+            if (lots >= 0 && lots != fromContracts)
             {
                 throw RpcError.invalidParam("contracts", "amount and contracts disagree: amount is " + lots
-                    + " contracts but contracts is " + (long)contracts);
+                    + " lots but contracts is " + fromContracts + " lots");
             }
-            lots = (long)contracts;
+            lots = fromContracts;
         }
         if (lots < 1)
         {
-            throw new RpcError(RpcError.QTY_TOO_LOW, "qty_too_low", "amount must be at least one contract ("
-                + instrument.contractSizeUsd() + " USD)", "amount");
+            throw new RpcError(RpcError.QTY_TOO_LOW, "qty_too_low", "amount must be at least "
+                + instrument.contractSizeUsd() + (instrument.isOption() ? " coin" : " USD (one contract)"), "amount");
         }
         return lots;
     }

@@ -6,7 +6,8 @@ import io.deltahedger.venues.simulator.market.SimInstrument;
 
 /**
  * Deribit-style incremental liquidation under standard margin: an account whose maintenance margin exceeds its
- * margin balance has its open orders cancelled, then its largest position (in coin) is closed a fifth at a time (at
+ * margin balance has its open orders cancelled, then its largest position (in coin of underlying, options
+ * included) is closed a fifth at a time (at
  * least one contract) by market orders flagged {@code is_liquidation} and charged the liquidation fee, until the
  * maintenance margin is covered again or nothing is left to close. Exchange thread only.
  */
@@ -68,7 +69,7 @@ public final class Liquidator
                 continue;
             }
             final Position position = account.position(instrument.index());
-            final double coins = Math.abs(position.sizeUsd()) / marks[instrument.index()];
+            final double coins = account.positionCoins(instrument.index(), marks[instrument.index()]);
             if (position.sizeLots() != 0 && coins > largestCoins)
             {
                 largest = instrument.index();

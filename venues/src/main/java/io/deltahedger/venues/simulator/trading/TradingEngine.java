@@ -2,7 +2,6 @@ package io.deltahedger.venues.simulator.trading;
 
 import io.deltahedger.venues.simulator.SimulatorClock;
 import io.deltahedger.venues.simulator.account.Account;
-import io.deltahedger.venues.simulator.book.MatchListener;
 import io.deltahedger.venues.simulator.book.OrderBook;
 import io.deltahedger.venues.simulator.book.SimOrder;
 import io.deltahedger.venues.simulator.market.SimInstrument;
@@ -10,9 +9,7 @@ import io.deltahedger.venues.simulator.market.UnderlyingSpec;
 import io.deltahedger.venues.simulator.rpc.RpcError;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The matching engine and risk stage of the simulator: validates orders against the book and the account
@@ -21,7 +18,7 @@ import java.util.Map;
  *
  * <p>Refusals are Deribit error replies ({@link RpcError} with Deribit's code), raised before any state changes.
  */
-public final class TradingEngine implements MatchListener
+public final class TradingEngine
 {
     /** Owner id of the simulated market maker providing the resting liquidity. */
     public static final long MARKET_MAKER = 0;
@@ -34,22 +31,26 @@ public final class TradingEngine implements MatchListener
     private final double[] indexPrices;
     private final SimulatorClock clock;
     private final EngineListener listener;
-    private final Map<Long, Account[]> accounts = new HashMap<>();
+    private final AccountRegistry accounts;
     private final OrderStore userOrders = new OrderStore();
     private final InstrumentStats stats;
     private final List<Execution> executions = new ArrayList<>();
+    private final OptionExpiry optionExpiry;
     private long nextOrderId = 1;
-    private long nextTradeId = 1;
+    private final FillBooking fills;
 
     /**
      * @param marks       mark price per instrument index, USD, maintained by the market; read here.
      * @param indexPrices index price per instrument index, USD, maintained by the market; read here.
+     * @param underlyingPrices forward per instrument index (options' underlying price), USD, maintained by the
+     *                    market; read here for the option margin.
      */
     public TradingEngine(
         final List<SimInstrument> instruments,
         final List<UnderlyingSpec> underlyings,
         final double[] marks,
         final double[] indexPrices,
+        final double[] underlyingPrices,
         final SimulatorClock clock,
         final EngineListener listener)
     {
@@ -65,6 +66,10 @@ public final class TradingEngine implements MatchListener
             books[i] = new OrderBook(1_000L * (i + 1));
         }
         this.stats = new InstrumentStats(books.length);
+        this.accounts = new AccountRegistry(this.instruments, this.underlyings, underlyingPrices);
+        this.fills = new FillBooking(this.instruments, accounts, marks, indexPrices, clock, stats, executions, userOrders,
+            listener);
+        this.optionExpiry = new OptionExpiry(this);
         openAccounts(MARKET_MAKER, true);
     }
 
@@ -73,15 +78,7 @@ public final class TradingEngine implements MatchListener
      */
     public void openAccounts(final long ownerId, final boolean unlimited)
     {
-        accounts.computeIfAbsent(ownerId, id ->
-        {
-            final Account[] byCurrency = new Account[underlyings.size()];
-            for (int i = 0; i < byCurrency.length; i++)
-            {
-                byCurrency[i] = new Account(id, underlyings.get(i), instruments, unlimited);
-            }
-            return byCurrency;
-        });
+        accounts.open(ownerId, unlimited);
     }
 
     public List<SimInstrument> instruments()
@@ -114,23 +111,22 @@ public final class TradingEngine implements MatchListener
         return indexPrices[instrumentIndex];
     }
 
+    /** Settlement of expired options. */
+    public OptionExpiry optionExpiry()
+    {
+        return optionExpiry;
+    }
+
     /** Trade statistics per instrument (last, high, low, volume). */
     public InstrumentStats stats()
     {
         return stats;
     }
 
-    /** Open interest in USD: the sum of long positions over all owners. */
+    /** Open interest in the amount unit (USD for futures, coin for options): the sum of long positions. */
     public double openInterestUsd(final int instrumentIndex)
     {
-        final int currency = currencyIndex(instruments.get(instrumentIndex).currency());
-        double total = 0.0;
-        for (final Account[] byCurrency : accounts.values())
-        {
-            final double size = byCurrency[currency].position(instrumentIndex).sizeUsd();
-            total += Math.max(0.0, size);
-        }
-        return total;
+        return accounts.openInterest(instrumentIndex);
     }
 
     /**
@@ -138,21 +134,12 @@ public final class TradingEngine implements MatchListener
      */
     public Account account(final long ownerId, final String currency)
     {
-        final Account[] byCurrency = accounts.get(ownerId);
-        final int index = currencyIndex(currency);
-        return byCurrency == null || index < 0 ? null : byCurrency[index];
+        return accounts.account(ownerId, currency);
     }
 
     public int currencyIndex(final String currency)
     {
-        for (int i = 0; i < underlyings.size(); i++)
-        {
-            if (underlyings.get(i).currency().equals(currency))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return accounts.currencyIndex(currency);
     }
 
     /** The trades produced by the last {@link #place}, {@link #edit} or liquidation call. */
@@ -187,7 +174,7 @@ public final class TradingEngine implements MatchListener
         executions.clear();
         final SimInstrument instrument = instruments.get(request.instrumentIndex());
         final OrderBook book = books[instrument.index()];
-        final Account account = requireAccount(ownerId, instrument.currency());
+        final Account account = accounts.require(ownerId, instrument.currency());
         final long now = clock.epochMs();
         if (now >= instrument.expirationMs())
         {
@@ -209,7 +196,7 @@ public final class TradingEngine implements MatchListener
         }
         if (!request.market())
         {
-            checkPriceBand(instrument, request.buy(), priceTicks);
+            PriceBand.check(instrument, request.buy(), priceTicks, marks[instrument.index()]);
             if (request.postOnly() && book.wouldCross(request.buy(), priceTicks))
             {
                 if (request.rejectPostOnly())
@@ -218,6 +205,12 @@ public final class TradingEngine implements MatchListener
                         "post_only order at " + instrument.price(priceTicks) + " would take liquidity", "price");
                 }
                 priceTicks = request.buy() ? book.bestPriceTicks(false) - 1 : book.bestPriceTicks(true) + 1;
+                if (priceTicks < 1)
+                {
+                    throw new RpcError(RpcError.POST_ONLY_REJECT, "post_only_reject", "post_only buy cannot move inside"
+                        + " a best ask of one tick (" + instrument.tickSize() + "); lower the price or drop post_only",
+                        "price");
+                }
             }
         }
         else
@@ -228,7 +221,7 @@ public final class TradingEngine implements MatchListener
         {
             checkFunds(account, instrument, request.buy(), lots);
         }
-        if ("fill_or_kill".equals(request.timeInForce()) && availableLots(book, request.buy(), priceTicks) < lots)
+        if ("fill_or_kill".equals(request.timeInForce()) && book.lotsUpTo(request.buy(), priceTicks) < lots)
         {
             final SimOrder killed = newOrder(ownerId, request, lots, priceTicks, now, liquidation);
             killed.state = SimOrder.CANCELLED;
@@ -238,7 +231,7 @@ public final class TradingEngine implements MatchListener
         }
 
         final SimOrder order = newOrder(ownerId, request, lots, priceTicks, now, liquidation);
-        book.match(order, this);
+        book.match(order, fills);
         if (order.remainingLots() > 0)
         {
             final boolean rests = !request.market()
@@ -295,7 +288,7 @@ public final class TradingEngine implements MatchListener
         order.lastUpdateMs = order.creationMs;
         order.label = "";
         final OrderBook book = books[instrumentIndex];
-        book.match(order, this);
+        book.match(order, fills);
         if (order.remainingLots() > 0)
         {
             book.rest(order);
@@ -392,8 +385,8 @@ public final class TradingEngine implements MatchListener
         }
         final SimInstrument instrument = instruments.get(order.instrumentIndex);
         final OrderBook book = books[order.instrumentIndex];
-        final Account account = requireAccount(ownerId, instrument.currency());
-        checkPriceBand(instrument, order.buy, newPriceTicks);
+        final Account account = accounts.require(ownerId, instrument.currency());
+        PriceBand.check(instrument, order.buy, newPriceTicks, marks[instrument.index()]);
         long priceTicks = newPriceTicks;
         if (postOnly && priceTicks != order.priceTicks && book.wouldCross(order.buy, priceTicks))
         {
@@ -425,7 +418,7 @@ public final class TradingEngine implements MatchListener
         book.remove(order);
         order.amountLots = newLots;
         order.priceTicks = priceTicks;
-        book.match(order, this);
+        book.match(order, fills);
         if (order.remainingLots() > 0)
         {
             book.rest(order);
@@ -449,6 +442,29 @@ public final class TradingEngine implements MatchListener
             true, ""), true);
     }
 
+    /**
+     * Empties a book: user orders are cancelled with {@code reason}, market-maker quotes withdrawn. Used at expiry.
+     */
+    void closeBook(final int instrumentIndex, final String reason)
+    {
+        final OrderBook book = books[instrumentIndex];
+        for (int side = 0; side < 2; side++)
+        {
+            SimOrder order;
+            while ((order = book.bestOrder(side == 0)) != null)
+            {
+                if (order.ownerId == MARKET_MAKER)
+                {
+                    cancelMarketMakerOrder(order);
+                }
+                else
+                {
+                    cancelResting(order, reason);
+                }
+            }
+        }
+    }
+
     /** Whether the instrument has expired at the engine's clock (it then refuses orders). */
     public boolean isExpired(final SimInstrument instrument)
     {
@@ -458,53 +474,7 @@ public final class TradingEngine implements MatchListener
     /** Every account of every owner, the market maker's included. */
     Iterable<Account[]> allAccounts()
     {
-        return accounts.values();
-    }
-
-    public void onMatch(final SimOrder maker, final SimOrder taker, final long priceTicks, final long lots)
-    {
-        final SimInstrument instrument = instruments.get(taker.instrumentIndex);
-        final int index = instrument.index();
-        final double price = instrument.price(priceTicks);
-        final double coin = instrument.amountUsd(lots) / price;
-        final Account makerAccount = requireAccount(maker.ownerId, instrument.currency());
-        final Account takerAccount = requireAccount(taker.ownerId, instrument.currency());
-        final double makerFee = coin * instrument.makerCommission();
-        final double takerFee = coin * (taker.liquidation ? takerAccount.spec().liquidationFee() : instrument.takerCommission());
-        makerAccount.addOpenOrder(index, maker.buy, -lots);
-        final double makerPnl = makerAccount.applyFill(index, maker.buy, lots, price, makerFee);
-        final double takerPnl = takerAccount.applyFill(index, taker.buy, lots, price, takerFee);
-        maker.commission += makerFee;
-        taker.commission += takerFee;
-        final long now = clock.epochMs();
-        maker.lastUpdateMs = now;
-        taker.lastUpdateMs = now;
-
-        final int tickDirection = stats.onTrade(index, priceTicks, instrument.amountUsd(lots), coin);
-        final Execution execution = new Execution(nextTradeId++, stats.nextTradeSeq(index), instrument, now, priceTicks, lots,
-            maker, taker, makerFee, takerFee, makerPnl, takerPnl, indexPrices[index], marks[index], tickDirection);
-        executions.add(execution);
-        listener.onExecution(execution);
-        if (maker.ownerId != MARKET_MAKER)
-        {
-            if (!SimOrder.OPEN.equals(maker.state))
-            {
-                userOrders.retire(maker);
-            }
-            listener.onOrderUpdated(maker);
-        }
-    }
-
-    public void onSelfTradeCancelled(final SimOrder maker)
-    {
-        final SimInstrument instrument = instruments.get(maker.instrumentIndex);
-        requireAccount(maker.ownerId, instrument.currency()).addOpenOrder(maker.instrumentIndex, maker.buy, -maker.remainingLots());
-        maker.lastUpdateMs = clock.epochMs();
-        if (maker.ownerId != MARKET_MAKER)
-        {
-            userOrders.retire(maker);
-            listener.onOrderUpdated(maker);
-        }
+        return accounts.all();
     }
 
     private void checkFunds(final Account account, final SimInstrument instrument, final boolean buy, final long lots)
@@ -520,56 +490,17 @@ public final class TradingEngine implements MatchListener
         }
     }
 
-    private void checkPriceBand(final SimInstrument instrument, final boolean buy, final long priceTicks)
-    {
-        final double price = instrument.price(priceTicks);
-        final double mark = marks[instrument.index()];
-        if (buy && price > maxPrice(mark))
-        {
-            throw new RpcError(10007, "price_too_high", "buy price " + price + " is above max_price "
-                + instrument.price(maxPriceTicks(instrument)), "price");
-        }
-        if (!buy && price < minPrice(mark))
-        {
-            throw new RpcError(10005, "price_too_low", "sell price " + price + " is below min_price "
-                + instrument.price(minPriceTicks(instrument)), "price");
-        }
-    }
 
-    /** Deribit's price band: orders may not buy above max_price or sell below min_price (here mark +/- 5 %). */
+    /** Deribit's {@code max_price}: no buy above it (see {@link PriceBand}). */
     public long maxPriceTicks(final SimInstrument instrument)
     {
-        return (long)Math.floor(maxPrice(marks[instrument.index()]) / instrument.tickSize());
+        return PriceBand.maxPriceTicks(instrument, marks[instrument.index()]);
     }
 
+    /** Deribit's {@code min_price}: no sell below it. */
     public long minPriceTicks(final SimInstrument instrument)
     {
-        return (long)Math.ceil(minPrice(marks[instrument.index()]) / instrument.tickSize());
-    }
-
-    private static double maxPrice(final double mark)
-    {
-        return mark * 1.05;
-    }
-
-    private static double minPrice(final double mark)
-    {
-        return mark * 0.95;
-    }
-
-    private static long availableLots(final OrderBook book, final boolean buy, final long limitTicks)
-    {
-        long total = 0;
-        for (int i = 0; i < book.levelCount(!buy); i++)
-        {
-            final long price = book.levelPriceTicks(!buy, i);
-            if (buy ? price > limitTicks : price < limitTicks)
-            {
-                break;
-            }
-            total += book.levelLots(!buy, i);
-        }
-        return total;
+        return PriceBand.minPriceTicks(instrument, marks[instrument.index()]);
     }
 
     private SimOrder newOrder(final long ownerId, final OrderRequest request, final long lots, final long priceTicks,
@@ -596,7 +527,7 @@ public final class TradingEngine implements MatchListener
     private void cancelResting(final SimOrder order, final String reason)
     {
         final SimInstrument instrument = instruments.get(order.instrumentIndex);
-        requireAccount(order.ownerId, instrument.currency()).addOpenOrder(order.instrumentIndex, order.buy, -order.remainingLots());
+        accounts.require(order.ownerId, instrument.currency()).addOpenOrder(order.instrumentIndex, order.buy, -order.remainingLots());
         books[order.instrumentIndex].remove(order);
         order.state = SimOrder.CANCELLED;
         order.cancelReason = reason;
@@ -613,15 +544,5 @@ public final class TradingEngine implements MatchListener
         }
         userOrders.track(order);
         listener.onOrderUpdated(order);
-    }
-
-    private Account requireAccount(final long ownerId, final String currency)
-    {
-        final Account account = account(ownerId, currency);
-        if (account == null)
-        {
-            throw new IllegalStateException("no " + currency + " account for owner " + ownerId);
-        }
-        return account;
     }
 }

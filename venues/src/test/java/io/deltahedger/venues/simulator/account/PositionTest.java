@@ -39,4 +39,19 @@ class PositionTest
         assertEquals(55_000.0, position.averagePrice());
         assertEquals(-200 * (1 / 55_000.0 - 1 / 50_000.0), position.floatingPnl(50_000), 1e-15);
     }
+
+    @Test
+    void anOptionPositionAveragesArithmeticallyAndRealisesTheCoinPriceDifference()
+    {
+        final Position position = new Position(0.1, true);
+        position.applyFill(true, 10, 0.05);
+        position.applyFill(true, 30, 0.06);
+        assertEquals((1.0 * 0.05 + 3.0 * 0.06) / 4.0, position.averagePrice(), 1e-15);
+        assertEquals(4.0, position.size(), 1e-12);
+        final double realized = position.applyFill(false, 20, 0.07);
+        assertEquals(2.0 * (0.07 - 0.0575), realized, 1e-15);
+        assertEquals(2.0 * (0.04 - 0.0575), position.floatingPnl(0.04), 1e-15);
+        assertEquals(2.0 * (0.1 - 0.0575), position.settle(0.1), 1e-15);
+        assertEquals(0, position.sizeLots());
+    }
 }

@@ -41,7 +41,7 @@ class TradingEnginePropertyTest
         final Market market = new Market(underlyings, instruments, random.split(), START_MS);
         final List<Execution> executions = new ArrayList<>();
         final TradingEngine engine = new TradingEngine(instruments, underlyings, market.marks(), market.indexPrices(),
-            () -> now[0], new EngineListener()
+            market.options().underlyingPrices(), () -> now[0], new EngineListener()
             {
                 public void onOrderUpdated(final SimOrder order)
                 {
@@ -56,7 +56,9 @@ class TradingEnginePropertyTest
         final List<MarketMaker> makers = new ArrayList<>();
         for (final SimInstrument instrument : instruments)
         {
-            makers.add(new MarketMaker(instrument, engine, random.split(), 5, 1.0, 0.5, 20_000));
+            makers.add(instrument.isOption()
+                ? MarketMaker.forOption(instrument, engine, random.split())
+                : new MarketMaker(instrument, engine, random.split(), 5, 1.0, 0.5, 20_000));
         }
         final List<Long> placed = new ArrayList<>();
         for (int step = 0; step < 80; step++)
@@ -112,28 +114,38 @@ class TradingEnginePropertyTest
     {
         final Account user = engine.account(USER, "BTC");
         final Account maker = engine.account(TradingEngine.MARKET_MAKER, "BTC");
-        double realized = 0;
+        double cashFlows = 0;
         double fees = 0;
         for (final Execution e : executions)
         {
-            if (e.maker().ownerId == USER)
+            for (final boolean asMaker : new boolean[] {true, false})
             {
-                realized += e.makerPnl();
-                fees += e.makerFee();
-            }
-            if (e.taker().ownerId == USER)
-            {
-                realized += e.takerPnl();
-                fees += e.takerFee();
+                final SimOrder own = asMaker ? e.maker() : e.taker();
+                if (own.ownerId != USER)
+                {
+                    continue;
+                }
+                fees += asMaker ? e.makerFee() : e.takerFee();
+                if (e.instrument().isOption())
+                {
+                    // Option premiums change hands in cash at the fill.
+                    final double premium = e.instrument().amount(e.lots()) * e.instrument().price(e.priceTicks());
+                    cashFlows += own.buy ? -premium : premium;
+                }
+                else
+                {
+                    cashFlows += asMaker ? e.makerPnl() : e.takerPnl();
+                }
             }
         }
-        assertEquals(10.0 + realized - fees, user.balance(), 1e-9, "balance = initial + realised PnL - fees");
+        assertEquals(10.0 + cashFlows - fees, user.balance(), 1e-9,
+            "balance = initial + futures realised PnL - option premiums paid + received - fees");
         assertEquals(fees, user.feesPaid(), 1e-12);
         for (final SimInstrument instrument : instruments)
         {
             final int index = instrument.index();
             final Position position = user.position(index);
-            assertEquals(0, position.sizeLots() + maker.position(index).sizeLots(), "futures are zero-sum");
+            assertEquals(0, position.sizeLots() + maker.position(index).sizeLots(), "positions are zero-sum");
             final OrderBook book = engine.book(index);
             final long bid = book.bestPriceTicks(true);
             final long ask = book.bestPriceTicks(false);
