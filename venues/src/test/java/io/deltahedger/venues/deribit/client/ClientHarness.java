@@ -64,6 +64,8 @@ final class ClientHarness implements AutoCloseable, VenueListener, DeribitMarket
     long snapshotsPublished;
     long marketData;
     double lastTickerMark;
+    /** A copy of the last ticker event received (venue Greeks, IVs, marks). */
+    final MarketDataEvent lastTicker = new MarketDataEvent();
     private final long[] lastPublished;
     private final boolean[] awaitingSnapshot;
 
@@ -213,6 +215,9 @@ final class ClientHarness implements AutoCloseable, VenueListener, DeribitMarket
         marketData++;
         if (event.type() == MarketDataType.TICKER && event.has(io.deltahedger.venues.marketdata.TickerField.MARK_PRICE)) {
             lastTickerMark = event.markPrice();
+        }
+        if (event.type() == MarketDataType.TICKER) {
+            lastTicker.copyFrom(event);
         }
     }
 
