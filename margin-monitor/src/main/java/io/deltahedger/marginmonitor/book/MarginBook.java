@@ -48,6 +48,9 @@ public final class MarginBook {
     private final long[] positionLots;
     private final double[] mark;
     private final double[] vol;
+    private final long[] marketStamp;
+    private final long[] indexStamp;
+    private final long[] accountStamp;
     private final Map<String, Integer> idByCanonical = new HashMap<>();
 
     private int underlyingCount;
@@ -79,6 +82,9 @@ public final class MarginBook {
         positionLots = new long[maxInstruments];
         mark = new double[maxInstruments];
         vol = new double[maxInstruments];
+        marketStamp = new long[maxInstruments];
+        indexStamp = new long[maxInstruments];
+        accountStamp = new long[maxAccounts];
         underlyingName = new String[maxInstruments];
         index = new double[maxInstruments];
         Arrays.fill(mark, Double.NaN);
@@ -203,25 +209,25 @@ public final class MarginBook {
         snapshotMs[accountId] = snapshot.timestampMs();
         equity[accountId] = snapshot.equity();
         reportedMm[accountId] = snapshot.maintenanceMargin();
-        version++;
+        accountStamp[accountId] = ++version;
     }
 
     /** An instrument's mark in its quote currency (inverse options: coin per option). */
     public void onMark(final int instrumentId, final double markPrice) {
         mark[instrumentId] = markPrice;
-        version++;
+        marketStamp[instrumentId] = ++version;
     }
 
     /** An option's volatility per 1.00 (0.65 for 65%), e.g. its mark IV. */
     public void onVolatility(final int instrumentId, final double volatility) {
         vol[instrumentId] = volatility;
-        version++;
+        marketStamp[instrumentId] = ++version;
     }
 
     /** An underlying's index price, USD per coin. */
     public void onIndex(final int underlyingId, final double indexPrice) {
         index[underlyingId] = indexPrice;
-        version++;
+        indexStamp[underlyingId] = ++version;
     }
 
     /**
@@ -254,6 +260,19 @@ public final class MarginBook {
     /** Incremented on every change; caches compare it. */
     public long version() {
         return version;
+    }
+
+    /**
+     * The {@link #version()} at which the instrument's mark or volatility last changed, or its underlying's index,
+     * whichever is later: a cache of values derived from its market data is current while this is unchanged.
+     */
+    public long marketStamp(final int instrumentId) {
+        return Math.max(marketStamp[instrumentId], indexStamp[underlyingOf[instrumentId]]);
+    }
+
+    /** The {@link #version()} at which the account's snapshot (positions, equity, margin) last changed. */
+    public long accountStamp(final int accountId) {
+        return accountStamp[accountId];
     }
 
     public int maxAccounts() {

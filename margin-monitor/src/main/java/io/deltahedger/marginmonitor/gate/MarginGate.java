@@ -96,7 +96,9 @@ public final class MarginGate {
             }
             out.setReportedRatio(k, ratio(book.reportedMaintenanceMargin(a), book.equity(a)));
         }
-        marks.refresh(nowMs);
+        for (int k = 0; k < out.accountCount(); k++) {
+            marks.refresh(out.accountId(k), nowMs);
+        }
         if (riskReducing(group)) {
             out.approve(true);
             return true;

@@ -18,7 +18,7 @@ import io.deltahedger.marginmonitor.model.MarginModel;
  * is its mark plus that change of model value (floored at 0). Profit per unit: inverse delta-one
  * {@code 1/mark - 1/mark'} coin per USD; linear delta-one {@code mark' - mark}; options {@code model' - model}.
  *
- * <p>Recomputed only when the book changed or the revaluation interval passed; allocation-free.
+ * <p>Kept per account and instrument, recomputed only where the book changed (see {@link #refresh}); allocation-free.
  */
 final class ScenarioMarks {
 
@@ -33,8 +33,9 @@ final class ScenarioMarks {
     private final double[] accountModelMm;
     private final double[] accountShockPnl;
     private final boolean[] accountReady;
-    private long preparedVersion = Long.MIN_VALUE;
-    private long preparedMs = Long.MIN_VALUE;
+    private final long[] pricedStamp;
+    private final long[] pricedMs;
+    private final long[] marginStamp;
 
     ScenarioMarks(final MarginBook book, final GateConfig config, final int maxAccounts, final int maxInstruments) {
         this.book = book;
@@ -48,35 +49,53 @@ final class ScenarioMarks {
         accountModelMm = new double[maxAccounts * scenarios];
         accountShockPnl = new double[maxAccounts * scenarios];
         accountReady = new boolean[maxAccounts];
+        pricedStamp = new long[maxInstruments];
+        pricedMs = new long[maxInstruments];
+        marginStamp = new long[maxInstruments];
+        java.util.Arrays.fill(pricedStamp, -1L);
+        java.util.Arrays.fill(marginStamp, -1L);
     }
 
-    /** Revalues if the book changed since, or the revaluation interval has passed. */
-    void refresh(final long nowMs) {
-        if (preparedVersion == book.version() && nowMs >= preparedMs && nowMs - preparedMs <= config.revaluationIntervalMs()
-            && config.revaluationIntervalMs() > 0) {
-            return;
+    /**
+     * Brings one account's rows up to date: an instrument is repriced when its mark, vol or index changed, or (options)
+     * when the revaluation interval has passed; its current margin is recomputed when it was repriced or the
+     * account's positions changed; the account sums are rebuilt when any row changed.
+     */
+    void refresh(final int accountId, final long nowMs) {
+        final long interval = config.revaluationIntervalMs();
+        final long positions = book.accountStamp(accountId);
+        boolean changed = false;
+        final int n = book.accountInstrumentCount(accountId);
+        for (int k = 0; k < n; k++) {
+            final int i = book.accountInstrument(accountId, k);
+            final long market = book.marketStamp(i);
+            boolean repriced = false;
+            if (market != pricedStamp[i] || (book.instrument(i).isOption()
+                && (interval == 0 || nowMs < pricedMs[i] || nowMs - pricedMs[i] > interval))) {
+                reprice(i, nowMs);
+                pricedStamp[i] = market;
+                pricedMs[i] = nowMs;
+                repriced = true;
+            }
+            if (repriced || marginStamp[i] != positions) {
+                currentMargin(i);
+                marginStamp[i] = positions;
+                changed = true;
+            }
         }
-        final int instruments = book.instrumentCount();
-        for (int i = 0; i < instruments; i++) {
-            revalueInstrument(i, nowMs);
+        if (changed) {
+            sumAccount(accountId);
         }
-        for (int a = 0; a < book.accountCount(); a++) {
-            sumAccount(a);
-        }
-        preparedVersion = book.version();
-        preparedMs = nowMs;
     }
 
-    private void revalueInstrument(final int i, final long nowMs) {
+    private void reprice(final int i, final long nowMs) {
         ready[i] = book.marketReady(i);
         if (!ready[i]) {
             return;
         }
         final MarginInstrument inst = book.instrument(i);
-        final MarginModel model = book.model(book.accountOf(i));
         final double mark = book.mark(i);
         final double index = book.index(book.underlyingOf(i));
-        final double amount = book.positionAmount(i);
         final int base = i * scenarios;
         double modelBase = 0.0;
         double years = 0.0;
@@ -103,7 +122,19 @@ final class ScenarioMarks {
             shockedIndex[base + s] = sIndex;
             shockedMark[base + s] = sMark;
             unitPnl[base + s] = pnl;
-            currentMm[base + s] = model.maintenanceMargin(inst, amount, sMark, sIndex);
+        }
+    }
+
+    private void currentMargin(final int i) {
+        if (!ready[i]) {
+            return;
+        }
+        final MarginInstrument inst = book.instrument(i);
+        final MarginModel model = book.model(book.accountOf(i));
+        final double amount = book.positionAmount(i);
+        final int base = i * scenarios;
+        for (int s = 0; s < scenarios; s++) {
+            currentMm[base + s] = model.maintenanceMargin(inst, amount, shockedMark[base + s], shockedIndex[base + s]);
         }
     }
 

@@ -36,8 +36,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code verdict}: the book unchanged since the last verdict, so the scenario table is reused (the steady state
  *       of a hedger judging several groups between ticks);</li>
- *   <li>{@code verdictAfterTick}: one mark moves before every verdict, so all 100 options are fully revalued on all
- *       scenarios (1,000 option pricings) first.</li>
+ *   <li>{@code verdictAfterTick}: the perpetual's mark moves before every verdict: only its rows are repriced, and
+ *       the account's sums rebuilt;</li>
+ *   <li>{@code verdictAfterIndexTick}: the BTC index moves before every verdict, so all 100 options are fully
+ *       revalued on all shocked scenarios (900 option pricings) first: the worst case.</li>
  * </ul>
  * Run with {@code -prof gc}: both must show gc.alloc.rate.norm ~ 0 B/op.
  */
@@ -52,6 +54,8 @@ public class MarginGateBenchmark {
     private final GateVerdict verdict = new GateVerdict();
     private int perp;
     private double perpMark = 50_000;
+    private int btc;
+    private double index = 50_000;
 
     @Setup
     public void setUp() {
@@ -70,7 +74,8 @@ public class MarginGateBenchmark {
             }
         }
         final int usdt = book.addInstrument(binance, Fixtures.binancePerpetual());
-        book.onIndex(book.underlyingId("BTC"), 50_000);
+        btc = book.underlyingId("BTC");
+        book.onIndex(btc, 50_000);
         book.onMark(perp, perpMark);
         book.onMark(usdt, 50_000);
         final List<Position> positions = new ArrayList<>();
@@ -110,6 +115,13 @@ public class MarginGateBenchmark {
     public boolean verdictAfterTick() {
         perpMark = perpMark == 50_000 ? 50_000.5 : 50_000;
         book.onMark(perp, perpMark);
+        return gate.evaluate(group, Fixtures.NOW_MS, verdict);
+    }
+
+    @Benchmark
+    public boolean verdictAfterIndexTick() {
+        index = index == 50_000 ? 50_001 : 50_000;
+        book.onIndex(btc, index);
         return gate.evaluate(group, Fixtures.NOW_MS, verdict);
     }
 }
