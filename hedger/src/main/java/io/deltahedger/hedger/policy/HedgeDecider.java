@@ -106,7 +106,8 @@ public final class HedgeDecider
     /**
      * Decides on primitive Greeks and writes the decision into {@code out}. Never throws on market data: a
      * non-finite delta or gamma, or a spot that is not finite and positive, gives {@link HedgeReason#INVALID_INPUT}
-     * and changes no state.
+     * and changes no state; a wanted quantity beyond {@link LotRounding#MAX_LOTS} lots also gives
+     * {@link HedgeReason#INVALID_INPUT} and trades nothing (the clock, schedule and re-arming have advanced).
      *
      * @param deltaCoin   the delta in the policy's measure, coin.
      * @param gammaPerUsd the gamma, coin per USD of spot move.

@@ -35,7 +35,7 @@ public record WhalleyWilmottBand(
         {
             throw new IllegalArgumentException(
                 "band.proportionalCost must be in (0, 0.1] (a fraction of notional), was " + proportionalCost
-                    + ": give the round-trip cost per side, e.g. 0.0005 for 5 bp");
+                    + ": give the cost per unit of notional traded (fees plus half the spread), e.g. 0.0005 for 5 bp");
         }
         if (!(riskAversionPerUsd > 0.0 && riskAversionPerUsd < Double.POSITIVE_INFINITY))
         {
