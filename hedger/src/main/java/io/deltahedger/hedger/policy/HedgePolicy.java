@@ -134,7 +134,21 @@ public record HedgePolicy(
     /** A builder with the defaults listed on each setter; the underlying and the lot must be given. */
     public static Builder builder(final String underlying, final String lotSizeCoin)
     {
-        return new Builder(underlying, new BigDecimal(lotSizeCoin));
+        return new Builder(underlying, decimal("lotSizeCoin", underlying, lotSizeCoin));
+    }
+
+    private static BigDecimal decimal(final String field, final String underlying, final String text)
+    {
+        try
+        {
+            return new BigDecimal(text);
+        }
+        catch (final NumberFormatException | NullPointerException e)
+        {
+            throw new IllegalArgumentException(
+                "policy[" + underlying + "]." + field + " must be a decimal number of coin, was '" + text
+                    + "': e.g. 0.0001");
+        }
     }
 
     /** The time rebalancing interval in milliseconds, 0 for none. */
@@ -221,7 +235,7 @@ public record HedgePolicy(
         /** Default one lot. */
         public Builder minTradeSizeCoin(final String minTradeSizeCoin)
         {
-            this.minTradeSizeCoin = new BigDecimal(minTradeSizeCoin);
+            this.minTradeSizeCoin = decimal("minTradeSizeCoin", underlying, minTradeSizeCoin);
             return this;
         }
 

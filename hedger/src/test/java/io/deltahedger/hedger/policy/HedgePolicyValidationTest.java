@@ -67,6 +67,8 @@ class HedgePolicyValidationTest
             "minTradeSizeCoin", "whole multiple of lotSizeCoin (0.0001)", "0.00015");
         assertRejected(() -> btc().minTradeSizeCoin("0.00005").build(), "minTradeSizeCoin", "0.00005");
         assertRejected(() -> HedgePolicy.builder(" ", "0.1").build(), "policy.underlying is missing");
+        assertRejected(() -> HedgePolicy.builder("BTC", "0,1"), "policy[BTC].lotSizeCoin", "decimal", "'0,1'");
+        assertRejected(() -> btc().minTradeSizeCoin("1e"), "policy[BTC].minTradeSizeCoin", "'1e'");
         assertRejected(() -> btc().deltaMeasure(null).build(), "deltaMeasure is missing", "PREMIUM_ADJUSTED");
         assertRejected(() -> btc().band(null).build(), "band is missing");
     }
