@@ -79,10 +79,26 @@ final class BlackFormula
 
         final double d1 = x / s + 0.5 * s;
         final double d2 = d1 - s;
-        final double pdf = StandardNormal.pdf(d1);
+        final double pdf;
         final double probability; // N(w d1)
-        if (out.ratioD1 == out.ratioD1)
+        if (out.pdfD1 == out.pdfD1)
         {
+            // The plain branch ran and left phi and N of the OTM pair (d1', d2') = (d1, d2) when x <= 0 and
+            // (-d2, -d1) when x > 0. No exponential or erfc needed.
+            if (x <= 0.0)
+            {
+                pdf = out.pdfD1;
+                probability = w > 0.0 ? out.cdfD1 : out.cdfMinusD1;
+            }
+            else
+            {
+                pdf = out.pdfD2;
+                probability = w > 0.0 ? 1.0 - out.cdfD2 : out.cdfD2;
+            }
+        }
+        else if (out.ratioD1 == out.ratioD1)
+        {
+            pdf = StandardNormal.pdf(d1);
             // The Mills-ratio branch ran: N(d1_otm) = phi Y(d1_otm) <= 1/2 with phi(d1_otm) = phi(d1) when x <= 0,
             // and N(-d1) = N(d2_otm) = phi(d1) Y(d2_otm) when x > 0. No erfc needed.
             final double otmProbability = pdf * (x <= 0.0 ? out.ratioD1 : out.ratioD2);
@@ -90,6 +106,7 @@ final class BlackFormula
         }
         else
         {
+            pdf = StandardNormal.pdf(d1);
             probability = StandardNormal.cdf(w * d1);
         }
         // "+ 0.0" turns a put's -0.0 into 0.0.
