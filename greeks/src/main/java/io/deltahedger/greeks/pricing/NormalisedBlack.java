@@ -67,7 +67,6 @@ public final class NormalisedBlack
         {
             ratios.ratioD1 = Double.NaN;
             ratios.ratioD2 = Double.NaN;
-            ratios.pdfD1 = Double.NaN;
         }
         if (s <= 0.0)
         {
@@ -90,7 +89,7 @@ public final class NormalisedBlack
             {
                 return 0.0;
             }
-            return plainPrice(x, halfForwardRatio, d1, h - t, ratios);
+            return plainPrice(halfForwardRatio, d1, h - t);
         }
         final double exponent = -0.5 * (h * h + t * t);
         if (exponent < EXP_UNDERFLOW)
@@ -115,27 +114,14 @@ public final class NormalisedBlack
     /**
      * {@code b = e^{x/2} N(d1) - e^{-x/2} N(d2)} for {@code d1 > 0} with one exponential besides {@code e^{x/2}}:
      * {@code phi(d2) = phi(d1) e^x} (as {@code d2^2 = d1^2 - 2x}), so {@code e^{-x/2} N(d2) = e^{x/2} phi(d1) Y(d2)}
-     * and {@code N(-d1) = phi(d1) Y(-d1)}, with {@code Y = N / phi} a pure rational away from 0. Leaves the densities
-     * and probabilities in {@code out} when it is not null.
+     * and {@code N(-d1) = phi(d1) Y(-d1)}, with {@code Y = N / phi} a pure rational away from 0.
      */
-    private static double plainPrice(
-        final double x, final double halfForwardRatio, final double d1, final double d2, final OptionGreeks out)
+    private static double plainPrice(final double halfForwardRatio, final double d1, final double d2)
     {
         final double pdf1 = StandardNormal.pdf(d1);
         // Below d1 ~ 0.66 N is Cody's central erf, without an exponential; above it the Mills ratio is a rational.
         final double cdfMinusD1 = d1 > PLAIN_RATIO_FROM ? pdf1 * StandardNormal.cdfOverPdf(-d1) : StandardNormal.cdf(-d1);
-        final double cdfD1 = 1.0 - cdfMinusD1;
-        final double scaledPdf2 = halfForwardRatio * pdf1; // e^{-x/2} phi(d2)
-        final double ratio2 = StandardNormal.cdfOverPdf(d2);
-        if (out != null)
-        {
-            out.pdfD1 = pdf1;
-            out.pdfD2 = scaledPdf2 * halfForwardRatio;
-            out.cdfD1 = cdfD1;
-            out.cdfMinusD1 = cdfMinusD1;
-            out.cdfD2 = out.pdfD2 * ratio2;
-        }
-        return halfForwardRatio * cdfD1 - scaledPdf2 * ratio2;
+        return halfForwardRatio * ((1.0 - cdfMinusD1) - pdf1 * StandardNormal.cdfOverPdf(d2));
     }
 
     /**

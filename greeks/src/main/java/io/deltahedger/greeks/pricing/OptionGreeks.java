@@ -40,16 +40,6 @@ public final class OptionGreeks
     /** Kernel scratch, not a result: Mills ratios of the OTM pair left by NormalisedBlack (NaN when not computed). */
     double ratioD1;
     double ratioD2;
-    /**
-     * Kernel scratch, not results: when NormalisedBlack's plain branch ran, the density at d1 and d2 and the
-     * probabilities N(d1), N(-d1), N(d2) of the out-of-the-money pair, so that the kernel gets delta and the density
-     * for gamma, vega, vanna and volga without another exponential or erfc. {@code pdfD1} is NaN when not computed.
-     */
-    double pdfD1;
-    double pdfD2;
-    double cdfD1;
-    double cdfMinusD1;
-    double cdfD2;
 
     /** Premium per option in the premium currency. */
     public double price()
