@@ -36,7 +36,10 @@ public final class StandardNormal
     /** Cody's split points of the erfc argument u: erf rational below, erfcx rationals in u and in 1/u^2 above. */
     private static final double CENTRAL_LIMIT = 0.46875;
     private static final double ASYMPTOTIC_FROM = 4.0;
-    /** Beyond this u, {@code erfcx(u) = 1/(sqrt(pi) u)} to double precision (the next term is {@code -1/(2u^2)}). */
+    /**
+     * Beyond this u, {@code erfcx(u) = 1/(sqrt(pi) u)} to double precision (the next term is {@code -1/(2u^2)}); below
+     * it the asymptotic rational's {@code u^12} stays far from overflow.
+     */
     private static final double MILLS_LEADING_TERM_FROM = 1e9;
     /** N(z) underflows to 0 below this z (N(-38.5) ~ 1e-324) and rounds to 1 above {@link #CDF_ONE_FROM}. */
     private static final double CDF_ZERO_BELOW = -38.5;
@@ -122,8 +125,8 @@ public final class StandardNormal
     /**
      * The scaled complementary error function {@code erfcx(u) = exp(u^2) erfc(u)} for any u (NaN propagates; 0 at
      * +infinity, overflow beyond u ~ -26.6). For {@code u > 0.46875} Cody's rationals, without an exponential: degree
-     * 8 over 8 in u up to 4, beyond that {@code (1/sqrt(pi) - v R(v)) / u} with {@code v = 1/u^2} and R of degree 4
-     * over 4. For {@code |u| <= 0.46875} {@code exp(u^2) (1 - erf(u))}; below {@code -0.46875}
+     * 8 over 8 in u up to 4, beyond that {@code (1/sqrt(pi) - v R(v)) / u} with {@code v = 1/u^2} and R of degree 5
+     * over 5. For {@code |u| <= 0.46875} {@code exp(u^2) (1 - erf(u))}; below {@code -0.46875}
      * {@code 2 exp(u^2) - erfcx(-u)}, both with {@code exp(u^2)} rounding-corrected.
      *
      * <p>Deliberately one method of more than 325 bytes of bytecode (HotSpot's {@code FreqInlineSize}): the JIT then
@@ -146,33 +149,45 @@ public final class StandardNormal
         }
         if (a <= ASYMPTOTIC_FROM)
         {
-            // Estrin's scheme: every coefficient is positive, so any order of evaluation is accurate, and this one
-            // halves the dependency chain of Horner's rule.
+            // Estrin's scheme with fused multiply-adds: every coefficient is positive, so any order of evaluation is
+            // accurate, and this one has a dependency chain of four fma instead of Horner's eight multiply-adds.
             final double a2 = a * a;
             final double a4 = a2 * a2;
-            final double p = 2.15311535474403846e-8 * (a4 * a4)
-                + ((5.64188496988670089e-1 * a + 8.88314979438837594e0) * a2
-                + (6.61191906371416295e1 * a + 2.98635138197400131e2)) * a4
-                + ((8.81952221241769090e2 * a + 1.71204761263407058e3) * a2
-                + (2.05107837782607147e3 * a + 1.23033935479799725e3));
-            final double q = a4 * a4
-                + ((1.57449261107098347e1 * a + 1.17693950891312499e2) * a2
-                + (5.37181101862009858e2 * a + 1.62138957456669019e3)) * a4
-                + ((3.29079923573345963e3 * a + 4.36261909014324716e3) * a2
-                + (3.43936767414372164e3 * a + 1.23033935480374942e3));
+            final double p = Math.fma(
+                Math.fma(2.15311535474403846e-8, a4, Math.fma(
+                    Math.fma(5.64188496988670089e-1, a, 8.88314979438837594e0), a2,
+                    Math.fma(6.61191906371416295e1, a, 2.98635138197400131e2))),
+                a4,
+                Math.fma(
+                    Math.fma(8.81952221241769090e2, a, 1.71204761263407058e3), a2,
+                    Math.fma(2.05107837782607147e3, a, 1.23033935479799725e3)));
+            final double q = Math.fma(
+                a4 + Math.fma(
+                    Math.fma(1.57449261107098347e1, a, 1.17693950891312499e2), a2,
+                    Math.fma(5.37181101862009858e2, a, 1.62138957456669019e3)),
+                a4,
+                Math.fma(
+                    Math.fma(3.29079923573345963e3, a, 4.36261909014324716e3), a2,
+                    Math.fma(3.43936767414372164e3, a, 1.23033935480374942e3)));
             rational = p / q;
         }
         else
         {
-            final double v = 1.0 / (a * a);
-            final double v2 = v * v;
-            final double p = (1.63153871373020978e-2 * v + 3.05326634961232344e-1) * (v2 * v2)
-                + (3.60344899949804439e-1 * v + 1.25781726111229246e-1) * v2
-                + (1.60837851487422766e-2 * v + 6.58749161529837803e-4);
-            final double q = (v + 2.56852019228982242e0) * (v2 * v2)
-                + (1.87295284992346047e0 * v + 5.27905102951428412e-1) * v2
-                + (6.05183413124413191e-2 * v + 2.33520497626869185e-3);
-            rational = (INV_SQRT_PI - v * p / q) / a;
+            // Cody's (1/sqrt(pi) - v P(v)/Q(v)) / u with v = 1/u^2, multiplied through by w^5 (w = u^2) so that one
+            // division remains instead of three in series: P and Q with reversed coefficients, in w.
+            final double w = a * a;
+            final double w2 = w * w;
+            final double p = Math.fma(
+                Math.fma(6.58749161529837803e-4, w, 1.60837851487422766e-2), w2 * w2,
+                Math.fma(
+                    Math.fma(1.25781726111229246e-1, w, 3.60344899949804439e-1), w2,
+                    Math.fma(3.05326634961232344e-1, w, 1.63153871373020978e-2)));
+            final double wq = w * Math.fma(
+                Math.fma(2.33520497626869185e-3, w, 6.05183413124413191e-2), w2 * w2,
+                Math.fma(
+                    Math.fma(5.27905102951428412e-1, w, 1.87295284992346047e0), w2,
+                    Math.fma(2.56852019228982242e0, w, 1.0)));
+            rational = (INV_SQRT_PI * wq - p) / (a * wq);
         }
         // erfcx(-a) = 2 exp(a^2) - erfcx(a): the second term is below 1/a^2 of the first for a > 0.47.
         return u > 0.0 ? rational : 2.0 * expSquare(u) - rational;
