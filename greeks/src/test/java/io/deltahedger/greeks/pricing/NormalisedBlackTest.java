@@ -40,6 +40,26 @@ class NormalisedBlackTest
     }
 
     @Test
+    void seriesWithTheBackwardRecurrenceMatchesMpmathDeepInTheWing()
+    {
+        // {x, s, b(x, s)} from mpmath at 80 digits, all in the small-t series regime with h = x/s < -3 (Miller's
+        // backward recurrence). Conditioning: the rounding of h = x/s moves b by h^2 ulps.
+        final double[][] cases = {
+            {-0.3, 0.05, 7.8155210377325136356e-12},
+            {-0.05, 0.012, 4.0440608252590131978e-8},
+            {-1.0, 0.1, 7.4653976115686172329e-26},
+            {-0.02, 0.0062, 1.0433726825467178441e-6},
+            {-0.4, 0.021, 3.7695337045321764723e-84},
+            {-2.5, 0.07, 2.3201618630436298832e-282},
+        };
+        for (final double[] c : cases)
+        {
+            final double h = c[0] / c[1];
+            assertEquals(c[2], NormalisedBlack.otmPrice(c[0], c[1]), 1e-14 * (1.0 + h * h) * c[2], "x=" + c[0] + " s=" + c[1]);
+        }
+    }
+
+    @Test
     void isContinuousAcrossTheSeriesBoundary()
     {
         for (final double x : new double[] {-2, -0.5, -0.01, -1e-5})
