@@ -198,7 +198,7 @@ public final class NormalisedBlack
         double horner = 0.0;
         for (int n = depth; n >= 1; n--)
         {
-            final double previous = (next + a * current) * RECIPROCALS[n];
+            final double previous = Math.fma(a, current, next) * RECIPROCALS[n];
             next = current;
             current = previous;
             final int k = n - 1;
