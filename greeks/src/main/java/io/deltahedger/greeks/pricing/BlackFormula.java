@@ -19,7 +19,7 @@ import io.deltahedger.greeks.math.StandardNormal;
  */
 final class BlackFormula
 {
-    /** Above this d1, N(-d1) = phi(d1) Y(-d1) needs no exponential of its own; below it N comes from erf. */
+    /** Beyond this |z|, N(z) from phi(z) Y(z) needs no exponential of its own; inside it N comes from erf. */
     private static final double PLAIN_RATIO_FROM = 0.75;
 
     private BlackFormula()
@@ -117,8 +117,7 @@ final class BlackFormula
         final double otmOverLower;
         if (d1 > 0.0)
         {
-            // N(-d1) = phi Y(-d1), a pure rational beyond d1 ~ 0.66; below it N comes from Cody's erf.
-            cdfMinus1 = d1 > PLAIN_RATIO_FROM ? pdf1 * StandardNormal.cdfOverPdf(-d1) : StandardNormal.cdf(-d1);
+            cdfMinus1 = cdf(-d1, pdf1);
             cdf1 = 1.0 - cdfMinus1;
             otmOverLower = cdf1 - pdf1 * ratio2;
         }
@@ -188,7 +187,7 @@ final class BlackFormula
         else
         {
             pdf = StandardNormal.pdf(d1);
-            probability = StandardNormal.cdf(w * d1);
+            probability = cdf(w * d1, pdf);
         }
         // "+ 0.0" turns a put's -0.0 into 0.0.
         final double delta = w * discount * probability + 0.0;
@@ -216,6 +215,19 @@ final class BlackFormula
             volTheta = 0.5 * discountedPdf * forward * vol / sqrtT;
         }
         out.set(value, delta, gamma, vega, rate * value - volTheta, -expiryYears * value, vanna, volga);
+    }
+
+    /**
+     * {@code N(z)} given {@code phi(z)}: {@code phi(z) Y(z)} (a pure rational, no exponential of its own) for
+     * {@code z < -0.75}, its complement above 0.75, and Cody's central erf in between.
+     */
+    private static double cdf(final double z, final double pdf)
+    {
+        if (z < -PLAIN_RATIO_FROM)
+        {
+            return pdf * StandardNormal.cdfOverPdf(z);
+        }
+        return z > PLAIN_RATIO_FROM ? 1.0 - pdf * StandardNormal.cdfOverPdf(-z) : StandardNormal.cdf(z);
     }
 
     /** The undiscounted Black-76 value only (no Greeks), same limits as {@link #price}. */
