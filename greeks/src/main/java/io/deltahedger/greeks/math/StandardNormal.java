@@ -41,6 +41,8 @@ public final class StandardNormal
      * it the asymptotic rational's {@code u^12} stays far from overflow.
      */
     private static final double MILLS_LEADING_TERM_FROM = 1e9;
+    /** Beyond this |z| (u > 0.53) erfcx is a pure rational, so N is cheapest as phi Y when phi is at hand. */
+    private static final double RATIO_FROM = 0.75;
     /** N(z) underflows to 0 below this z (N(-38.5) ~ 1e-324) and rounds to 1 above {@link #CDF_ONE_FROM}. */
     private static final double CDF_ZERO_BELOW = -38.5;
     private static final double CDF_ONE_FROM = 9.0;
@@ -71,6 +73,21 @@ public final class StandardNormal
             return z < CDF_ZERO_BELOW ? 0.0 : 0.5 * expMinusHalfSquare(z) * erfcx(u);
         }
         return z >= CDF_ONE_FROM ? 1.0 : 1.0 - 0.5 * expMinusHalfSquare(z) * erfcx(-u);
+    }
+
+    /**
+     * {@code N(z)} for a caller that already has {@code pdf = phi(z)} (from {@link #pdf}): {@code phi(z) Y(z)} with
+     * {@code Y = N / phi} a pure rational (no exponential of its own) for {@code z < -0.75}, its complement above
+     * 0.75, and {@link #cdf(double)} (Cody's central erf, no exponential either) in between. Same accuracy as
+     * {@link #cdf(double)}.
+     */
+    public static double cdf(final double z, final double pdf)
+    {
+        if (z < -RATIO_FROM)
+        {
+            return pdf * cdfOverPdf(z);
+        }
+        return z > RATIO_FROM ? 1.0 - pdf * cdfOverPdf(-z) : cdf(z);
     }
 
     /**

@@ -19,9 +19,6 @@ import io.deltahedger.greeks.math.StandardNormal;
  */
 final class BlackFormula
 {
-    /** Beyond this |z|, N(z) from phi(z) Y(z) needs no exponential of its own; inside it N comes from erf. */
-    private static final double PLAIN_RATIO_FROM = 0.75;
-
     private BlackFormula()
     {
     }
@@ -117,7 +114,7 @@ final class BlackFormula
         final double otmOverLower;
         if (d1 > 0.0)
         {
-            cdfMinus1 = cdf(-d1, pdf1);
+            cdfMinus1 = StandardNormal.cdf(-d1, pdf1);
             cdf1 = 1.0 - cdfMinus1;
             otmOverLower = cdf1 - pdf1 * ratio2;
         }
@@ -187,7 +184,7 @@ final class BlackFormula
         else
         {
             pdf = StandardNormal.pdf(d1);
-            probability = cdf(w * d1, pdf);
+            probability = StandardNormal.cdf(w * d1, pdf);
         }
         // "+ 0.0" turns a put's -0.0 into 0.0.
         final double delta = w * discount * probability + 0.0;
@@ -215,19 +212,6 @@ final class BlackFormula
             volTheta = 0.5 * discountedPdf * forward * vol / sqrtT;
         }
         out.set(value, delta, gamma, vega, rate * value - volTheta, -expiryYears * value, vanna, volga);
-    }
-
-    /**
-     * {@code N(z)} given {@code phi(z)}: {@code phi(z) Y(z)} (a pure rational, no exponential of its own) for
-     * {@code z < -0.75}, its complement above 0.75, and Cody's central erf in between.
-     */
-    private static double cdf(final double z, final double pdf)
-    {
-        if (z < -PLAIN_RATIO_FROM)
-        {
-            return pdf * StandardNormal.cdfOverPdf(z);
-        }
-        return z > PLAIN_RATIO_FROM ? 1.0 - pdf * StandardNormal.cdfOverPdf(-z) : StandardNormal.cdf(z);
     }
 
     /** The undiscounted Black-76 value only (no Greeks), same limits as {@link #price}. */

@@ -42,8 +42,6 @@ public final class NormalisedBlack
     private static final double[] RECIPROCALS = reciprocals(SERIES_ORDER + 5 + 40 + 1);
     /** exp(-745.2) underflows to 0. */
     private static final double EXP_UNDERFLOW = -745.2;
-    /** Above this d1, N(-d1) = phi(d1) Y(-d1) needs no exponential of its own; below it N comes from erf. */
-    private static final double PLAIN_RATIO_FROM = 0.75;
 
     private NormalisedBlack()
     {
@@ -121,8 +119,7 @@ public final class NormalisedBlack
     private static double plainPrice(final double halfForwardRatio, final double d1, final double d2)
     {
         final double pdf1 = StandardNormal.pdf(d1);
-        // Below d1 ~ 0.66 N is Cody's central erf, without an exponential; above it the Mills ratio is a rational.
-        final double cdfMinusD1 = d1 > PLAIN_RATIO_FROM ? pdf1 * StandardNormal.cdfOverPdf(-d1) : StandardNormal.cdf(-d1);
+        final double cdfMinusD1 = StandardNormal.cdf(-d1, pdf1);
         return halfForwardRatio * ((1.0 - cdfMinusD1) - pdf1 * StandardNormal.cdfOverPdf(d2));
     }
 

@@ -130,6 +130,19 @@ class StandardNormalAccuracyTest
     }
 
     @Test
+    void distributionFromAGivenDensityAgreesWithTheDirectOne()
+    {
+        for (double z = -38.4; z <= 9.5; z += 0.00113)
+        {
+            final double direct = StandardNormal.cdf(z);
+            final double fromDensity = StandardNormal.cdf(z, StandardNormal.pdf(z));
+            assertEquals(direct, fromDensity, 1e-15 * direct + Double.MIN_VALUE, "z=" + z);
+        }
+        assertEquals(0.0, StandardNormal.cdf(-40.0, StandardNormal.pdf(-40.0)));
+        assertEquals(1.0, StandardNormal.cdf(40.0, StandardNormal.pdf(40.0)));
+    }
+
+    @Test
     void limitsAreExactAndNaNPropagates()
     {
         assertEquals(0.0, StandardNormal.cdf(Double.NEGATIVE_INFINITY));
