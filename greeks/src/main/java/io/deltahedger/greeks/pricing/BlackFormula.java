@@ -56,7 +56,8 @@ final class BlackFormula
             out.set(intrinsic, w * step(w, forward, strike) + 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
             return;
         }
-        final double discount = Math.exp(-rate * expiryYears);
+        // Deribit's coin rate is 0: skip the exponential (exp(-0.0) is exactly 1 anyway).
+        final double discount = rate == 0.0 ? 1.0 : Math.exp(-rate * expiryYears);
         final double sqrtT = Math.sqrt(expiryYears);
         final double s = vol * sqrtT;
         if (s < OptionInputs.MIN_TOTAL_VOLATILITY)
