@@ -20,8 +20,8 @@ import io.deltahedger.greeks.math.StandardNormal;
  *       {@code Y(h+t) - Y(h-t)} whose coefficients are the positive moments {@code Y^(k)(h) = int_0^inf u^k
  *       e^{hu - u^2/2} du}, obtained by the recurrence {@code Y^(k+1) = h Y^(k) + k Y^(k-1)}: forwards for
  *       {@code h >= -3}, and backwards (Miller's algorithm, stable for the decaying solution) for {@code h < -3};</li>
- *   <li>{@code d1 = h + t > 0}: the plain formula with {@code N} from {@code erfc} (no cancellation: the first term
- *       dominates);</li>
+ *   <li>{@code d1 = h + t > 0}: the plain formula (no cancellation: the first term dominates), with one exponential:
+ *       {@code e^{x/2} (N(d1) - phi(d1) Y(d2))}, {@code N(d1)} from {@code phi(d1)} and {@code Y(-d1)};</li>
  *   <li>otherwise: {@code b = e^{-(h^2+t^2)/2} (Y(h+t) - Y(h-t)) / sqrt(2 pi)} with {@code Y} from {@code erfcx}.</li>
  * </ul>
  * No branch subtracts terms that agree to more than about two digits, so the result is accurate to ~1e-14 relative
