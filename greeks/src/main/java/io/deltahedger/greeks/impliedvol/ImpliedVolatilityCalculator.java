@@ -119,7 +119,7 @@ public final class ImpliedVolatilityCalculator
 
     private static double discount(final double rate, final double expiryYears)
     {
-        return expiryYears > 0.0 ? Math.exp(-rate * expiryYears) : 1.0;
+        return expiryYears > 0.0 && rate != 0.0 ? Math.exp(-rate * expiryYears) : 1.0;
     }
 
     /** Common path: bounds in the price's units, then the normalised solve. {@code price = scale * Black76}. */

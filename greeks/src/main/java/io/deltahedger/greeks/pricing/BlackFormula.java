@@ -56,7 +56,8 @@ final class BlackFormula
             out.set(intrinsic, w * step(w, forward, strike) + 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
             return;
         }
-        final double discount = Math.exp(-rate * expiryYears);
+        // Deribit's coin rate is 0: skip the exponential (exp(-0.0) is exactly 1 anyway).
+        final double discount = rate == 0.0 ? 1.0 : Math.exp(-rate * expiryYears);
         final double sqrtT = Math.sqrt(expiryYears);
         final double s = vol * sqrtT;
         if (s < OptionInputs.MIN_TOTAL_VOLATILITY)
@@ -73,16 +74,109 @@ final class BlackFormula
             return;
         }
         final double x = logMoneyness;
+        final double t = 0.5 * s;
+        final double inverseS = 1.0 / s;
+        final double h = -Math.abs(x) * inverseS;
+        if (x != 0.0 && t >= NormalisedBlack.SERIES_THRESHOLD * (1.0 - h)
+            && fastPrice(w, forward, strike, x, s, t, h, inverseS, sqrtT, vol, intrinsic, discount, expiryYears, rate,
+            out))
+        {
+            return;
+        }
+        priceGeneral(w, forward, strike, x, s, sqrtT, vol, intrinsic, discount, expiryYears, rate, out);
+    }
+
+    /**
+     * The common case without {@link NormalisedBlack}'s normalisation: the out-of-the-money value of the pair
+     * {@code (d1', d2') = (h + t, h - t)} at {@code x' = -|x|} is {@code L (N(d1') - phi(d1') Y(d2'))}, or
+     * {@code L phi(d1') (Y(d1') - Y(d2'))} when {@code d1' <= 0} (no cancellation: the Mills-ratio form), where
+     * {@code L = min(F, K)} (the forward of an OTM call, the strike of an OTM put) and {@code Y = N / phi}. This is
+     * the normalised form multiplied out ({@code sqrt(F K) e^{x'/2} = L} and {@code phi(d2') = phi(d1') e^{x'}}), so
+     * one exponential ({@code phi(d1')}) and two rationals price the option and give every Greek: the kernel's whole
+     * cost besides the discount factor and the log-moneyness. Returns false, leaving {@code out} untouched, where
+     * the density underflows ({@code |d1'| > 38.6}); the caller then takes the general path. Not used at the money
+     * or in the small-t series regime, where {@link NormalisedBlack} avoids a cancellation.
+     */
+    private static boolean fastPrice(
+        final double w, final double forward, final double strike, final double x, final double s, final double t,
+        final double h, final double inverseS, final double sqrtT, final double vol, final double intrinsic,
+        final double discount, final double expiryYears, final double rate, final OptionGreeks out)
+    {
+        final double d1 = h + t; // the OTM pair
+        final double d2 = h - t;
+        final double pdf1 = StandardNormal.pdf(d1);
+        if (pdf1 == 0.0)
+        {
+            return false;
+        }
+        final double ratio2 = StandardNormal.cdfOverPdf(d2);
+        final double cdf1;
+        final double cdfMinus1;
+        final double otmOverLower;
+        if (d1 > 0.0)
+        {
+            cdfMinus1 = StandardNormal.cdf(-d1, pdf1);
+            cdf1 = 1.0 - cdfMinus1;
+            otmOverLower = cdf1 - pdf1 * ratio2;
+        }
+        else
+        {
+            final double ratio1 = StandardNormal.cdfOverPdf(d1);
+            cdf1 = pdf1 * ratio1;
+            cdfMinus1 = 1.0 - cdf1;
+            otmOverLower = pdf1 * (ratio1 - ratio2);
+        }
+        final boolean otmCall = x < 0.0; // F < K: the OTM pair is the call's own (d1, d2)
+        final double lower = otmCall ? forward : strike;
+        final double pdf2 = pdf1 * (otmCall ? forward / strike : strike / forward); // phi(d2') = phi(d1') e^{x'}
+        final double cdf2 = pdf2 * ratio2;
+        // Back from the OTM pair to the option's own d1 = x/s + s/2: (d1', d2') = (d1, d2) when x < 0 and
+        // (-d2, -d1) when x > 0.
+        final double pdf = otmCall ? pdf1 : pdf2;
+        final double probability; // N(w d1)
+        if (otmCall)
+        {
+            probability = w > 0.0 ? cdf1 : cdfMinus1;
+        }
+        else
+        {
+            probability = w > 0.0 ? 1.0 - cdf2 : cdf2;
+        }
+        final double ownD2 = otmCall ? d2 : -d1;
+        final double value = discount * (intrinsic + lower * otmOverLower);
+        final double discountedPdf = discount * pdf;
+        final double vega = discountedPdf * forward * sqrtT;
+        final double inverseVol = sqrtT * inverseS;
+        // "+ 0.0" turns a put's -0.0 into 0.0.
+        out.set(
+            value,
+            w * discount * probability + 0.0,
+            discountedPdf * inverseS / forward,
+            vega,
+            rate * value - 0.5 * discountedPdf * forward * vol * vol * inverseS,
+            -expiryYears * value,
+            -discountedPdf * ownD2 * inverseVol,
+            vega * d1 * d2 * inverseVol);
+        return true;
+    }
+
+    /** Every regime, through {@link NormalisedBlack}: at the money, the small-t series, underflowing densities. */
+    private static void priceGeneral(
+        final double w, final double forward, final double strike, final double x, final double s,
+        final double sqrtT, final double vol, final double intrinsic, final double discount,
+        final double expiryYears, final double rate, final OptionGreeks out)
+    {
         final double otm = NormalisedBlack.otmPrice(-Math.abs(x), s, out);
         final double undiscounted = intrinsic + Math.sqrt(forward) * Math.sqrt(strike) * otm;
         final double value = discount * undiscounted;
 
         final double d1 = x / s + 0.5 * s;
         final double d2 = d1 - s;
-        final double pdf = StandardNormal.pdf(d1);
+        final double pdf;
         final double probability; // N(w d1)
         if (out.ratioD1 == out.ratioD1)
         {
+            pdf = StandardNormal.pdf(d1);
             // The Mills-ratio branch ran: N(d1_otm) = phi Y(d1_otm) <= 1/2 with phi(d1_otm) = phi(d1) when x <= 0,
             // and N(-d1) = N(d2_otm) = phi(d1) Y(d2_otm) when x > 0. No erfc needed.
             final double otmProbability = pdf * (x <= 0.0 ? out.ratioD1 : out.ratioD2);
@@ -90,7 +184,8 @@ final class BlackFormula
         }
         else
         {
-            probability = StandardNormal.cdf(w * d1);
+            pdf = StandardNormal.pdf(d1);
+            probability = StandardNormal.cdf(w * d1, pdf);
         }
         // "+ 0.0" turns a put's -0.0 into 0.0.
         final double delta = w * discount * probability + 0.0;
