@@ -32,12 +32,14 @@ public record PipelineConfig(
     /** 4096 slots: several seconds of a busy options feed, a few MB of pre-allocated events. */
     public static final int DEFAULT_RING_SIZE = 4096;
     /**
-     * Yielding. On a 2-core machine the five stage threads cannot each own a core, so busy-spinning would starve the
-     * venue I/O threads; a yielding stage spins 100 times then gives the core to any runnable thread, so the hot path
-     * keeps µs latency while a waiting stage costs the others only a yield. Use {@link PipelineWaitStrategy#SLEEPING}
-     * when the box is shared with other latency-insensitive work and tens of µs more latency is acceptable.
+     * Sleeping. The pipeline has five stage threads plus the publishing I/O threads; on a 2-core machine they cannot
+     * each own a core. A yielding or spinning stage then competes for the CPU with the very stage it waits for: measured
+     * on the loaded 2-core build box, yielding gave a median of 4 ms per event (a scheduler tick per hand-off), while
+     * sleeping (spin, yield, then park 100 ns at a time) gave a median of about 23 µs and about 200,000 events/s,
+     * and blocking about 43 µs with a worse tail. With a dedicated core per stage, {@link PipelineWaitStrategy#YIELDING}
+     * or {@link PipelineWaitStrategy#BUSY_SPIN} is the faster choice (docs/hedging.md "Pipeline").
      */
-    public static final PipelineWaitStrategy DEFAULT_WAIT_STRATEGY = PipelineWaitStrategy.YIELDING;
+    public static final PipelineWaitStrategy DEFAULT_WAIT_STRATEGY = PipelineWaitStrategy.SLEEPING;
 
     public PipelineConfig
     {

@@ -16,12 +16,13 @@ public enum PipelineWaitStrategy
     BLOCKING,
     /**
      * Spin briefly, yield, then park 100 ns at a time (Disruptor's {@code SleepingWaitStrategy}): low CPU when idle,
-     * tens of µs of added latency after a quiet spell. For a box shared with other work.
+     * tens of µs of added latency. The default for a machine with fewer cores than stage threads: see
+     * {@link PipelineConfig#DEFAULT_WAIT_STRATEGY}.
      */
     SLEEPING,
     /**
      * Spin 100 times, then {@link Thread#yield()}: the lowest latency that still gives the core away when another
-     * thread is runnable. The default; see {@link PipelineConfig#DEFAULT_WAIT_STRATEGY}.
+     * thread is runnable. Needs about a core per stage thread: with fewer, every hand-off can cost a scheduler tick.
      */
     YIELDING,
     /** Spin without ever yielding: only with a dedicated, isolated core per stage thread (never on 2 cores). */
