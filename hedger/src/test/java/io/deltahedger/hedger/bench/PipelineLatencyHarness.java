@@ -129,7 +129,8 @@ public final class PipelineLatencyHarness
         }
 
         final List<HedgeRoute> routes = List.of(
-            new HedgeRoute(HedgePolicy.builder("BTC", "0.001").band(new FixedBand(5.0, DeltaUnit.COIN)).build(),
+            new HedgeRoute(HedgePolicy.builder("BTC", "0.001").band(new FixedBand(0.05, DeltaUnit.COIN))
+                .rearm(0.5, 200).maxOrdersPerMinute(600).build(),
                 "binance-usdm:BTCUSDT"),
             new HedgeRoute(HedgePolicy.builder("ETH", "0.001").band(new FixedBand(100.0, DeltaUnit.COIN)).build(),
                 "binance-usdm:ETHUSDT"));
