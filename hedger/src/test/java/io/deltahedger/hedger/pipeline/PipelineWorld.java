@@ -51,7 +51,18 @@ final class PipelineWorld implements AutoCloseable
 
     PipelineWorld(final PipelineConfig config, final List<OptionPosition> options, final List<DeltaOnePosition> deltaOnes)
     {
-        pipeline = new HedgingPipeline(config, Portfolio.of(options, deltaOnes), book, GATE, clock, sink,
+        this(config, options, deltaOnes, null);
+    }
+
+    /** With {@code otherSink} instead of the recording sink (null: record). */
+    PipelineWorld(
+        final PipelineConfig config,
+        final List<OptionPosition> options,
+        final List<DeltaOnePosition> deltaOnes,
+        final DecisionSink otherSink)
+    {
+        pipeline = new HedgingPipeline(config, Portfolio.of(options, deltaOnes), book, GATE, clock,
+            otherSink == null ? sink : otherSink,
             (stage, sequence, error) -> halts.add(stage + ": " + error.getMessage())).start();
     }
 
