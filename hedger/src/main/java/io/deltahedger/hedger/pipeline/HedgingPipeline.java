@@ -1,0 +1,243 @@
+package io.deltahedger.hedger.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.deltahedger.greeks.portfolio.Portfolio;
+import io.deltahedger.marginmonitor.book.MarginBook;
+import io.deltahedger.marginmonitor.gate.GateConfig;
+import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.connection.ConnectionState;
+import io.deltahedger.venues.connection.ConnectionStateEvent;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The hedger's pipeline from tick to gated decision, wired here and only here: one Disruptor ring of pre-allocated
+ * {@link PipelineEvent}s, fed by the venue adapters through the {@code publish...} methods (any thread; the input is
+ * copied into the slot), consumed by five stages in sequence. Each stage owns its state on its own thread and writes
+ * its results on the event; an unexpected exception anywhere halts new risk ({@link #halted()}) while every stage
+ * keeps consuming.
+ *
+ * <p>Ownership: from construction on, the {@link Portfolio} belongs to the Greeks stage and the {@link MarginBook} to
+ * the margin-gate stage; the caller must not touch either again. A market-data event's {@code instrumentIndex} must be
+ * the margin-book id of its instrument. Time is the injected {@link EpochClock}, read once per published event.
+ */
+public final class HedgingPipeline implements AutoCloseable
+{
+    private static final int LEVELS_PER_SIDE = 64;
+    private static final int TRADE_CAPACITY = 16;
+
+    private final Disruptor<PipelineEvent> disruptor;
+    private final RingBuffer<PipelineEvent> ring;
+    private final EpochClock clock;
+    private final AtomicBoolean halted = new AtomicBoolean();
+    private final AtomicLong exceptions = new AtomicLong();
+    private final int accountCount;
+    private boolean started;
+
+    /**
+     * @param config     routes, stale-data guard, ring and wait strategy
+     * @param portfolio  the option book (positions and vols), handed over to the Greeks stage
+     * @param book       the margin book with every instrument and account registered, handed over to the gate stage
+     * @param gateConfig the margin gate's settings
+     * @param clock      the injected clock
+     * @param sink       receives approved hedges (and every other outcome) on the release thread
+     * @param onHalt     told of each stage exception
+     */
+    public HedgingPipeline(
+        final PipelineConfig config,
+        final Portfolio portfolio,
+        final MarginBook book,
+        final GateConfig gateConfig,
+        final EpochClock clock,
+        final DecisionSink sink,
+        final HaltListener onHalt)
+    {
+        if (config == null || portfolio == null || book == null || gateConfig == null || clock == null
+            || sink == null || onHalt == null)
+        {
+            throw new IllegalArgumentException("HedgingPipeline needs a config, portfolio, margin book, gate config, "
+                + "clock, decision sink and halt listener; one was null");
+        }
+        this.clock = clock;
+        final Routing routing = new Routing(config, portfolio, book);
+        this.accountCount = routing.accountCount;
+
+        // 0. the ring: pre-allocated events, any number of publishing adapter threads
+        disruptor = new Disruptor<>(
+            () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY),
+            config.ringSize(),
+            new StageThreads(),
+            ProducerType.MULTI,
+            config.waitStrategy().create());
+        ring = disruptor.getRingBuffer();
+
+        // 1. market state: books, marks, index, connection and snapshot times; the stale-data guard
+        //    (the journal, issue 5, will run here in parallel with it)
+        final MarketStateStage marketState = new MarketStateStage(routing, config.maxInputAgeMs());
+        // 2. Greeks: revalue the portfolio of the underlying whose data moved
+        final GreeksStage greeks = new GreeksStage(routing, portfolio, config.valuationStepMs());
+        // 3. the hedge decision and its one-leg order on the route's hedge instrument
+        final DecisionStage decision = new DecisionStage(routing, book, halted, config.limitSlippage());
+        // 4. the pre-trade margin gate: verdict on the event
+        final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig);
+        // 5. release approved decisions to the sink and clear the slot
+        final ReleaseStage release = new ReleaseStage(halted, sink);
+
+        disruptor.handleEventsWith(marketState).then(greeks).then(decision).then(gate).then(release);
+
+        // one halting exception handler per stage, naming it
+        disruptor.handleExceptionsFor(marketState).with(new HaltingExceptionHandler("market-state", halted, exceptions, onHalt));
+        disruptor.handleExceptionsFor(greeks).with(new HaltingExceptionHandler("greeks", halted, exceptions, onHalt));
+        disruptor.handleExceptionsFor(decision).with(new HaltingExceptionHandler("decision", halted, exceptions, onHalt));
+        disruptor.handleExceptionsFor(gate).with(new HaltingExceptionHandler("margin-gate", halted, exceptions, onHalt));
+        disruptor.handleExceptionsFor(release).with(new HaltingExceptionHandler("release", halted, exceptions, onHalt));
+    }
+
+    /** Starts the stage threads. Events published before this wait in the ring. */
+    public synchronized HedgingPipeline start()
+    {
+        if (started)
+        {
+            throw new IllegalStateException("hedging pipeline already started");
+        }
+        started = true;
+        disruptor.start();
+        return this;
+    }
+
+    /**
+     * Publishes a copy of a decoded market-data event (the adapter keeps and reuses its own). Blocks while the ring is
+     * full (back-pressure onto the I/O thread). Allocation-free once slots have grown to the feed's book depth.
+     */
+    public void publishMarketData(final MarketDataEvent source)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.MARKET_DATA;
+            event.marketData().copyFrom(source);
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Publishes a venue session's state change. */
+    public void publishConnectionState(final Venue venue, final ConnectionState state)
+    {
+        if (venue == null || state == null)
+        {
+            throw new IllegalArgumentException("connection change needs a venue and a state, was " + venue + ", " + state);
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.CONNECTION_STATE;
+            event.connectionVenue = venue;
+            event.connectionState = state;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Publishes a connection tracker's event. */
+    public void publishConnectionState(final ConnectionStateEvent change)
+    {
+        publishConnectionState(change.venue(), change.state());
+    }
+
+    /** Publishes an account snapshot for a margin-book account id. */
+    public void publishAccount(final int accountId, final AccountSnapshot snapshot)
+    {
+        if (accountId < 0 || accountId >= accountCount || snapshot == null)
+        {
+            throw new IllegalArgumentException("account snapshot needs a margin-book account id in 0.."
+                + (accountCount - 1) + " and a snapshot, was " + accountId + ", " + snapshot);
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.ACCOUNT;
+            event.accountId = accountId;
+            event.account = snapshot;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    private void stamp(final PipelineEvent event)
+    {
+        event.nowMs = clock.epochMs();
+        event.publishedNanos = System.nanoTime();
+    }
+
+    /** True once any stage has thrown: no decision is approved any more. */
+    public boolean halted()
+    {
+        return halted.get();
+    }
+
+    /** How many stage exceptions were reported. */
+    public long exceptionCount()
+    {
+        return exceptions.get();
+    }
+
+    /**
+     * Waits until every published event has left the release stage (at most 10 s), then stops the stage threads.
+     * Publishing must have stopped. (Disruptor's own {@code shutdown} skips stages whose thread has not begun
+     * running yet, so it could stop a just-started pipeline with events still in the ring.)
+     */
+    @Override
+    public synchronized void close()
+    {
+        if (started)
+        {
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (ring.getMinimumGatingSequence() < ring.getCursor())
+            {
+                if (System.nanoTime() - deadlineNs > 0)
+                {
+                    disruptor.halt();
+                    throw new IllegalStateException("hedging pipeline did not drain within 10 s; stage threads halted");
+                }
+                Thread.yield();
+            }
+        }
+        disruptor.halt();
+    }
+
+    private static final class StageThreads implements ThreadFactory
+    {
+        private static final AtomicInteger PIPELINES = new AtomicInteger();
+        private final int pipeline = PIPELINES.incrementAndGet();
+        private final AtomicInteger stage = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable r)
+        {
+            final Thread thread = new Thread(r, "hedger-pipeline-" + pipeline + "-stage-" + stage.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

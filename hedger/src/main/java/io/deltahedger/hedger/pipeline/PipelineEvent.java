@@ -1,0 +1,230 @@
+package io.deltahedger.hedger.pipeline;
+
+import io.deltahedger.hedger.policy.HedgeDecision;
+import io.deltahedger.marginmonitor.gate.GateVerdict;
+import io.deltahedger.venues.Side;
+import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.connection.ConnectionState;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+
+/**
+ * One pre-allocated ring slot: the input (a copy of a market-data event, a connection change or an account snapshot)
+ * and what each stage wrote about it. Stages write only their own fields, in ring order, so a later stage reads an
+ * earlier one's results on the event rather than its live state: that is what keeps the pipeline deterministic.
+ *
+ * <p>Field owners: the publisher (input, {@link #nowMs()}); 1 market state ({@link #underlying()}, {@link #spot()},
+ * {@link #guard()}, {@link #hedgeMark()}); 2 Greeks (delta, gamma); 3 decision ({@link #decision()},
+ * {@link #result()}, the hedge leg); 4 margin gate ({@link #verdict()}, {@link #result()}); 5 release clears the slot.
+ * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
+ */
+public final class PipelineEvent
+{
+    private final MarketDataEvent marketData;
+    private final HedgeDecision decision = new HedgeDecision();
+    private final GateVerdict verdict = new GateVerdict();
+
+    EventKind kind = EventKind.NONE;
+    Venue connectionVenue;
+    ConnectionState connectionState;
+    int accountId = -1;
+    AccountSnapshot account;
+    long nowMs;
+    long publishedNanos;
+
+    int underlying = -1;
+    double spot = Double.NaN;
+    PipelineResult guard;
+    double hedgeMark = Double.NaN;
+
+    double deltaCoin = Double.NaN;
+    double premiumAdjustedDeltaCoin = Double.NaN;
+    double gammaPerUsd = Double.NaN;
+
+    boolean decided;
+    PipelineResult result = PipelineResult.NOT_APPLICABLE;
+    int hedgeInstrumentId = -1;
+    Side hedgeSide;
+    long hedgeLots;
+    double hedgeLimitPrice = Double.NaN;
+
+    PipelineEvent(final int levelsPerSide, final int tradeCapacity)
+    {
+        marketData = new MarketDataEvent(levelsPerSide, tradeCapacity);
+    }
+
+    /** Resets every field for reuse, keeping the buffers (the release stage's job). */
+    void clear()
+    {
+        if (kind == EventKind.MARKET_DATA)
+        {
+            marketData.clear();
+        }
+        kind = EventKind.NONE;
+        connectionVenue = null;
+        connectionState = null;
+        accountId = -1;
+        account = null;
+        nowMs = 0;
+        publishedNanos = 0;
+        underlying = -1;
+        spot = Double.NaN;
+        guard = null;
+        hedgeMark = Double.NaN;
+        deltaCoin = Double.NaN;
+        premiumAdjustedDeltaCoin = Double.NaN;
+        gammaPerUsd = Double.NaN;
+        decided = false;
+        result = PipelineResult.NOT_APPLICABLE;
+        hedgeInstrumentId = -1;
+        hedgeSide = null;
+        hedgeLots = 0;
+        hedgeLimitPrice = Double.NaN;
+    }
+
+    public EventKind kind()
+    {
+        return kind;
+    }
+
+    /** The copied market data ({@link EventKind#MARKET_DATA} only). */
+    public MarketDataEvent marketData()
+    {
+        return marketData;
+    }
+
+    /** The venue whose session changed ({@link EventKind#CONNECTION_STATE} only). */
+    public Venue connectionVenue()
+    {
+        return connectionVenue;
+    }
+
+    /** The session's new state ({@link EventKind#CONNECTION_STATE} only). */
+    public ConnectionState connectionState()
+    {
+        return connectionState;
+    }
+
+    /** The margin-book account the snapshot belongs to ({@link EventKind#ACCOUNT} only), else -1. */
+    public int accountId()
+    {
+        return accountId;
+    }
+
+    /** The account snapshot ({@link EventKind#ACCOUNT} only), else null. */
+    public AccountSnapshot account()
+    {
+        return account;
+    }
+
+    /** The injected clock's reading when the event was published, epoch ms: the time every stage decides at. */
+    public long nowMs()
+    {
+        return nowMs;
+    }
+
+    /** {@link System#nanoTime()} at publication, for latency measurement only (never used by a decision). */
+    public long publishedNanos()
+    {
+        return publishedNanos;
+    }
+
+    /** The portfolio underlying index this event moved, or -1 if it touches no hedged underlying. */
+    public int underlying()
+    {
+        return underlying;
+    }
+
+    /** The underlying's index price after this event, USD per coin (NaN if none received yet). */
+    public double spot()
+    {
+        return spot;
+    }
+
+    /** The stale-data guard's finding (STALE_INPUT or CONNECTION_NOT_LIVE), or null when every input is fresh and LIVE. */
+    public PipelineResult guard()
+    {
+        return guard;
+    }
+
+    /** The hedge instrument's mark after this event, in its quote currency (NaN if none yet). */
+    public double hedgeMark()
+    {
+        return hedgeMark;
+    }
+
+    /** The portfolio's plain Black-Scholes delta of the underlying in coin (NaN when not revalued). */
+    public double deltaCoin()
+    {
+        return deltaCoin;
+    }
+
+    /** The premium-adjusted delta in coin (Deribit's delta_total; NaN when not revalued). */
+    public double premiumAdjustedDeltaCoin()
+    {
+        return premiumAdjustedDeltaCoin;
+    }
+
+    /** The portfolio gamma, coin per USD (NaN when not revalued). */
+    public double gammaPerUsd()
+    {
+        return gammaPerUsd;
+    }
+
+    /** True if the hedge decider ran on this event: {@link #decision()} is then this event's decision. */
+    public boolean decided()
+    {
+        return decided;
+    }
+
+    /** The hedge decision (valid only when {@link #decided()}). */
+    public HedgeDecision decision()
+    {
+        return decision;
+    }
+
+    /** The margin gate's verdict (valid only when the gate ran: results GATE_BLOCKED and APPROVED). */
+    public GateVerdict verdict()
+    {
+        return verdict;
+    }
+
+    /** The pipeline's outcome for this event. */
+    public PipelineResult result()
+    {
+        return result;
+    }
+
+    /** The margin-book id of the hedge instrument of a trading decision, else -1. */
+    public int hedgeInstrumentId()
+    {
+        return hedgeInstrumentId;
+    }
+
+    /** BUY or SELL of the hedge instrument for a trading decision, else null. */
+    public Side hedgeSide()
+    {
+        return hedgeSide;
+    }
+
+    /** Unsigned amount of the hedge leg in the instrument's lots (its amount step), else 0. */
+    public long hedgeLots()
+    {
+        return hedgeLots;
+    }
+
+    /** The hedge leg's limit price in the instrument's quote currency, else NaN. */
+    public double hedgeLimitPrice()
+    {
+        return hedgeLimitPrice;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "PipelineEvent{" + kind + ", at=" + nowMs + ", underlying=" + underlying + ", spot=" + spot
+            + ", result=" + result + (decided ? ", " + decision : "") + (hedgeSide != null
+            ? ", leg=" + hedgeSide + ' ' + hedgeLots + " lots of #" + hedgeInstrumentId + " @" + hedgeLimitPrice : "")
+            + '}';
+    }
+}

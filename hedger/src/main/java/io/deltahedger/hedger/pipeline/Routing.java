@@ -1,0 +1,109 @@
+package io.deltahedger.hedger.pipeline;
+
+import io.deltahedger.greeks.portfolio.Portfolio;
+import io.deltahedger.marginmonitor.book.MarginBook;
+import io.deltahedger.marginmonitor.model.MarginInstrument;
+import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.instrument.InstrumentKind;
+
+import java.util.Arrays;
+
+/**
+ * The pipeline's static tables, resolved once at construction and read-only afterwards (safe to share between stage
+ * threads, which start after it is built). Instrument ids are the margin book's: a market-data event's
+ * {@code instrumentIndex} is the margin-book id of its instrument.
+ */
+final class Routing
+{
+    final int instrumentCount;
+    /** Per instrument: the hedged portfolio underlying it belongs to, or -1. */
+    final int[] instrumentUnderlying;
+    /** Per instrument: its venue. */
+    final Venue[] instrumentVenue;
+    /** Per instrument: its portfolio option index (same canonical id), or -1. */
+    final int[] portfolioOption;
+    /** Per instrument: true for options (mark IVs are volatilities). */
+    final boolean[] isOption;
+
+    final int underlyingCount;
+    /** Per portfolio underlying: its route, or null if not hedged. */
+    final HedgeRoute[] route;
+    /** Per portfolio underlying: the margin-book id of its hedge instrument, or -1. */
+    final int[] hedgeInstrument;
+    /** Per portfolio underlying: the margin-book account of its hedge instrument, or -1. */
+    final int[] hedgeAccount;
+    final int accountCount;
+
+    Routing(final PipelineConfig config, final Portfolio portfolio, final MarginBook book)
+    {
+        instrumentCount = book.instrumentCount();
+        underlyingCount = portfolio.underlyingCount();
+        accountCount = book.maxAccounts();
+        route = new HedgeRoute[underlyingCount];
+        hedgeInstrument = new int[underlyingCount];
+        hedgeAccount = new int[underlyingCount];
+        Arrays.fill(hedgeInstrument, -1);
+        Arrays.fill(hedgeAccount, -1);
+        for (final HedgeRoute r : config.routes())
+        {
+            final String name = r.policy().underlying();
+            final int u = portfolio.underlyingIndex(name);
+            final int h = book.instrumentId(r.hedgeInstrument());
+            if (h < 0)
+            {
+                throw new IllegalArgumentException("hedge instrument '" + r.hedgeInstrument() + "' of " + name
+                    + " is not registered in the margin book: register it with MarginBook.addInstrument first");
+            }
+            final MarginInstrument instrument = book.instrument(h);
+            if (instrument.kind() == InstrumentKind.OPTION || !instrument.underlying().equals(name))
+            {
+                throw new IllegalArgumentException("hedge instrument '" + r.hedgeInstrument() + "' of " + name
+                    + " must be a delta-one instrument on " + name + ", was a " + instrument.kind() + " on "
+                    + instrument.underlying() + ": e.g. a perpetual of " + name);
+            }
+            route[u] = r;
+            hedgeInstrument[u] = h;
+            hedgeAccount[u] = book.accountOf(h);
+        }
+
+        instrumentUnderlying = new int[instrumentCount];
+        instrumentVenue = new Venue[instrumentCount];
+        portfolioOption = new int[instrumentCount];
+        isOption = new boolean[instrumentCount];
+        Arrays.fill(portfolioOption, -1);
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            final MarginInstrument instrument = book.instrument(i);
+            instrumentVenue[i] = book.venue(book.accountOf(i));
+            isOption[i] = instrument.isOption();
+            instrumentUnderlying[i] = -1;
+            for (int u = 0; u < underlyingCount; u++)
+            {
+                if (route[u] != null && portfolio.underlying(u).equals(instrument.underlying()))
+                {
+                    instrumentUnderlying[i] = u;
+                }
+            }
+        }
+        for (int o = 0; o < portfolio.optionCount(); o++)
+        {
+            final int i = book.instrumentId(portfolio.optionInstrument(o));
+            if (i >= 0)
+            {
+                portfolioOption[i] = o;
+            }
+        }
+    }
+
+    /** The instrument id of a market-data event, checked: an unregistered id is a wiring error of the adapter. */
+    int checkedInstrument(final int instrumentIndex)
+    {
+        if (instrumentIndex < 0 || instrumentIndex >= instrumentCount)
+        {
+            throw new IllegalArgumentException("market data for instrument index " + instrumentIndex
+                + " which is not a margin-book instrument id (0.." + (instrumentCount - 1)
+                + "): adapters must publish the margin book's ids");
+        }
+        return instrumentIndex;
+    }
+}

@@ -1,0 +1,23 @@
+package io.deltahedger.hedger.pipeline;
+
+/** A test clock moved by hand; read by the publishing thread only. */
+final class ManualClock implements EpochClock
+{
+    private long nowMs;
+
+    ManualClock(final long startMs)
+    {
+        nowMs = startMs;
+    }
+
+    @Override
+    public long epochMs()
+    {
+        return nowMs;
+    }
+
+    void advance(final long ms)
+    {
+        nowMs += ms;
+    }
+}
