@@ -1,5 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -91,14 +93,31 @@ public final class HedgingPipeline implements AutoCloseable
         // 5. release approved decisions to the sink and clear the slot
         final ReleaseStage release = new ReleaseStage(halted, sink);
 
-        disruptor.handleEventsWith(marketState).then(greeks).then(decision).then(gate).then(release);
-
         // one halting exception handler per stage, naming it
-        disruptor.handleExceptionsFor(marketState).with(new HaltingExceptionHandler("market-state", halted, exceptions, onHalt));
-        disruptor.handleExceptionsFor(greeks).with(new HaltingExceptionHandler("greeks", halted, exceptions, onHalt));
-        disruptor.handleExceptionsFor(decision).with(new HaltingExceptionHandler("decision", halted, exceptions, onHalt));
-        disruptor.handleExceptionsFor(gate).with(new HaltingExceptionHandler("margin-gate", halted, exceptions, onHalt));
-        disruptor.handleExceptionsFor(release).with(new HaltingExceptionHandler("release", halted, exceptions, onHalt));
+        final HaltingExceptionHandler marketStateFailure = new HaltingExceptionHandler("market-state", halted, exceptions, onHalt);
+        final HaltingExceptionHandler greeksFailure = new HaltingExceptionHandler("greeks", halted, exceptions, onHalt);
+        final HaltingExceptionHandler decisionFailure = new HaltingExceptionHandler("decision", halted, exceptions, onHalt);
+        final HaltingExceptionHandler gateFailure = new HaltingExceptionHandler("margin-gate", halted, exceptions, onHalt);
+        final HaltingExceptionHandler releaseFailure = new HaltingExceptionHandler("release", halted, exceptions, onHalt);
+
+        if (config.stageThreading() == StageThreading.THREAD_PER_STAGE)
+        {
+            disruptor.handleEventsWith(marketState).then(greeks).then(decision).then(gate).then(release);
+            disruptor.handleExceptionsFor(marketState).with(marketStateFailure);
+            disruptor.handleExceptionsFor(greeks).with(greeksFailure);
+            disruptor.handleExceptionsFor(decision).with(decisionFailure);
+            disruptor.handleExceptionsFor(gate).with(gateFailure);
+            disruptor.handleExceptionsFor(release).with(releaseFailure);
+        }
+        else
+        {
+            @SuppressWarnings("unchecked")
+            final SequentialStages all = new SequentialStages(
+                new EventHandler[] {marketState, greeks, decision, gate, release},
+                new ExceptionHandler[] {marketStateFailure, greeksFailure, decisionFailure, gateFailure, releaseFailure});
+            disruptor.handleEventsWith(all);
+            disruptor.handleExceptionsFor(all).with(releaseFailure);
+        }
     }
 
     /** Starts the stage threads. Events published before this wait in the ring. */

@@ -14,6 +14,7 @@ import java.util.List;
  *                           part of the revaluation is redone once per step, not on every tick
  * @param ringSize           ring slots, a power of two &gt;= 64
  * @param waitStrategy       how stage threads wait
+ * @param stageThreading     one consumer thread for all stages, or one per stage
  */
 public record PipelineConfig(
     List<HedgeRoute> routes,
@@ -21,7 +22,8 @@ public record PipelineConfig(
     double limitSlippage,
     long valuationStepMs,
     int ringSize,
-    PipelineWaitStrategy waitStrategy)
+    PipelineWaitStrategy waitStrategy,
+    StageThreading stageThreading)
 {
     /** 5 s: Deribit tickers arrive every 100 ms and account snapshots every few seconds when subscribed. */
     public static final long DEFAULT_MAX_INPUT_AGE_MS = 5_000;
@@ -40,6 +42,8 @@ public record PipelineConfig(
      * or {@link PipelineWaitStrategy#BUSY_SPIN} is the faster choice (docs/hedging.md "Pipeline").
      */
     public static final PipelineWaitStrategy DEFAULT_WAIT_STRATEGY = PipelineWaitStrategy.SLEEPING;
+    /** One consumer thread: on 2 cores a thread per stage waits on the scheduler at every hand-over (hedging.md). */
+    public static final StageThreading DEFAULT_STAGE_THREADING = StageThreading.SINGLE_THREAD;
 
     public PipelineConfig
     {
@@ -79,6 +83,10 @@ public record PipelineConfig(
             throw new IllegalArgumentException("pipeline ringSize must be a power of two >= 64, was " + ringSize
                 + ": e.g. " + DEFAULT_RING_SIZE);
         }
+        if (stageThreading == null)
+        {
+            throw new IllegalArgumentException("pipeline stageThreading is missing: e.g. " + DEFAULT_STAGE_THREADING);
+        }
         if (waitStrategy == null)
         {
             throw new IllegalArgumentException("pipeline waitStrategy is missing: e.g. " + DEFAULT_WAIT_STRATEGY);
@@ -89,18 +97,23 @@ public record PipelineConfig(
     public static PipelineConfig defaults(final List<HedgeRoute> routes)
     {
         return new PipelineConfig(routes, DEFAULT_MAX_INPUT_AGE_MS, DEFAULT_LIMIT_SLIPPAGE, DEFAULT_VALUATION_STEP_MS,
-            DEFAULT_RING_SIZE, DEFAULT_WAIT_STRATEGY);
+            DEFAULT_RING_SIZE, DEFAULT_WAIT_STRATEGY, DEFAULT_STAGE_THREADING);
     }
 
     /** A copy with another maximum input age. */
     public PipelineConfig withMaxInputAgeMs(final long ms)
     {
-        return new PipelineConfig(routes, ms, limitSlippage, valuationStepMs, ringSize, waitStrategy);
+        return new PipelineConfig(routes, ms, limitSlippage, valuationStepMs, ringSize, waitStrategy, stageThreading);
     }
 
     /** A copy with another wait strategy. */
+    public PipelineConfig withStageThreading(final StageThreading threading)
+    {
+        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, waitStrategy, threading);
+    }
+
     public PipelineConfig withWaitStrategy(final PipelineWaitStrategy strategy)
     {
-        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, strategy);
+        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, strategy, stageThreading);
     }
 }

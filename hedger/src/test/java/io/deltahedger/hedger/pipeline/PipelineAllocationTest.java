@@ -29,8 +29,9 @@ class PipelineAllocationTest
 {
     private static final int EVENTS = 20_000;
 
-    @Test
-    void theHotPathAllocatesNothingPerEvent()
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(StageThreading.class)
+    void theHotPathAllocatesNothingPerEvent(final StageThreading threading)
     {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
             "needs HotSpot's per-thread allocation counter");
@@ -60,7 +61,8 @@ class PipelineAllocationTest
         final List<Long> earlier = pipelineThreadIds();
         final PipelineWorld m = new PipelineWorld(PipelineConfig.defaults(List.of(new HedgeRoute(
             HedgePolicy.builder("BTC", "0.001").band(new FixedBand(0.5, DeltaUnit.COIN)).build(),
-            "binance-usdm:BTCUSDT"))), options, List.of(new DeltaOnePosition("spot", "BTC", false, 0.1, 1.0)), counting);
+            "binance-usdm:BTCUSDT"))).withStageThreading(threading), options,
+            List.of(new DeltaOnePosition("spot", "BTC", false, 0.1, 1.0)), counting);
         m.live();
         m.account(1_000_000);
         drive(m, path, 2_000);
@@ -70,7 +72,8 @@ class PipelineAllocationTest
         mine.removeAll(earlier);
         mine.add(0, Thread.currentThread().getId());
         final long[] ids = mine.stream().mapToLong(Long::longValue).toArray();
-        assertEquals(6, ids.length, "publisher and five stage threads");
+        assertEquals(threading == StageThreading.SINGLE_THREAD ? 2 : 6, ids.length,
+            "the publisher and the stage thread(s) of " + threading);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
         drive(m, path, EVENTS);
         awaitReleased(counting, EVENTS + 2_000 + 2);

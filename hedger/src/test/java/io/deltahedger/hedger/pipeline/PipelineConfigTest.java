@@ -37,8 +37,8 @@ class PipelineConfigTest
         assertEquals("pipeline maxInputAgeMs must be > 0, was 0: e.g. 5000",
             refusal(() -> PipelineConfig.defaults(ROUTES).withMaxInputAgeMs(0)));
         assertEquals("pipeline ringSize must be a power of two >= 64, was 1000: e.g. 4096",
-            refusal(() -> new PipelineConfig(ROUTES, 5_000, 0.001, 1_000, 1000, PipelineWaitStrategy.SLEEPING)));
-        assertTrue(refusal(() -> new PipelineConfig(ROUTES, 5_000, 0.5, 1_000, 4096, PipelineWaitStrategy.SLEEPING))
+            refusal(() -> new PipelineConfig(ROUTES, 5_000, 0.001, 1_000, 1000, PipelineWaitStrategy.SLEEPING, StageThreading.SINGLE_THREAD)));
+        assertTrue(refusal(() -> new PipelineConfig(ROUTES, 5_000, 0.5, 1_000, 4096, PipelineWaitStrategy.SLEEPING, StageThreading.SINGLE_THREAD))
             .startsWith("pipeline limitSlippage must be in [0, 0.1), was 0.5"));
         assertTrue(refusal(() -> PipelineConfig.defaults(List.of(ROUTES.get(0), ROUTES.get(0))))
             .contains("name underlying BTC twice"));

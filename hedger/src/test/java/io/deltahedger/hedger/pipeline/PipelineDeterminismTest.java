@@ -27,6 +27,11 @@ class PipelineDeterminismTest
 
     private static List<RecordingSink.Outcome> run(final long seed)
     {
+        return run(seed, PipelineConfig.DEFAULT_STAGE_THREADING);
+    }
+
+    private static List<RecordingSink.Outcome> run(final long seed, final StageThreading threading)
+    {
         final HedgePolicy policy = HedgePolicy.builder("BTC", "0.001")
             .band(new FixedBand(0.3, DeltaUnit.COIN))
             .rearm(0.5, 2_000)
@@ -39,8 +44,9 @@ class PipelineDeterminismTest
             options.add(new OptionPosition("deribit:BTC-25DEC26-" + (long)strike + "-C", "BTC", OptionModel.INVERSE,
                 k % 2 == 0 ? OptionType.CALL : OptionType.PUT, strike, EXPIRY_MS, k % 3 == 0 ? -3 : 2, 1.0, 0.55));
         }
-        final PipelineWorld w = new PipelineWorld(policy, options,
-            List.of(new DeltaOnePosition("binance-usdm:BTCUSDT", "BTC", false, 0.5, 1.0)));
+        final PipelineWorld w = new PipelineWorld(
+            PipelineConfig.defaults(List.of(new HedgeRoute(policy, "binance-usdm:BTCUSDT"))).withStageThreading(threading),
+            options, List.of(new DeltaOnePosition("binance-usdm:BTCUSDT", "BTC", false, 0.5, 1.0)));
         final SplittableRandom random = new SplittableRandom(seed);
         double index = 50_000;
         w.live();
@@ -84,6 +90,15 @@ class PipelineDeterminismTest
         assertTrue(approved >= 3, () -> "approved " + approved);
         assertTrue(first.stream().anyMatch(o -> o.result() == PipelineResult.NO_ACTION));
         assertTrue(first.stream().anyMatch(o -> o.result() == PipelineResult.CONNECTION_NOT_LIVE));
+    }
+
+    @Test
+    void oneThreadAndAThreadPerStageDecideTheSame()
+    {
+        final List<RecordingSink.Outcome> single = run(20_261_121L, StageThreading.SINGLE_THREAD);
+        final List<RecordingSink.Outcome> perStage = run(20_261_121L, StageThreading.THREAD_PER_STAGE);
+        assertEquals(600 + 2, single.size());
+        assertEquals(single, perStage);
     }
 
     @Test
