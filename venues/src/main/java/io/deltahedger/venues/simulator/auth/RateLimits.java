@@ -1,5 +1,7 @@
 package io.deltahedger.venues.simulator.auth;
 
+import io.deltahedger.venues.session.CreditLimiter;
+
 /**
  * Deribit's credit-based rate limits: each request costs credits from a pool that refills continuously; an empty
  * pool answers {@code 10028 too_many_requests} and ends the WebSocket session. Two pools, as Deribit has: the
@@ -26,7 +28,39 @@ public record RateLimits(
         requirePositive("matchingCost", matchingCost);
         requirePositive("matchingPool", matchingPool);
         requirePositive("matchingRefillPerSecond", matchingRefillPerSecond);
+        requireWithinPool("nonMatchingCost", nonMatchingCost, "nonMatchingPool", nonMatchingPool);
+        requireWithinPool("subscribeCost", subscribeCost, "nonMatchingPool", nonMatchingPool);
+        requireWithinPool("matchingCost", matchingCost, "matchingPool", matchingPool);
     }
+
+    /** A full non-matching-engine pool (everything but order entry and cancels) for one session or API key. */
+    public CreditLimiter newNonMatchingPool(final long nowMs)
+    {
+        return new CreditLimiter(nonMatchingPool, nonMatchingRefillPerSecond, nowMs * NANOS_PER_MILLI);
+    }
+
+    /** A full matching-engine pool (buy, sell, edit, cancel*) for one session or API key. */
+    public CreditLimiter newMatchingPool(final long nowMs)
+    {
+        return new CreditLimiter(matchingPool, matchingRefillPerSecond, nowMs * NANOS_PER_MILLI);
+    }
+
+    /** Takes a request's credits from a pool at the simulator's millisecond time. */
+    public static boolean tryCharge(final CreditLimiter pool, final long cost, final long nowMs)
+    {
+        return pool.tryAcquire(cost, nowMs * NANOS_PER_MILLI);
+    }
+
+    private static void requireWithinPool(final String costName, final long cost, final String poolName, final long pool)
+    {
+        if (cost > pool)
+        {
+            throw new IllegalArgumentException("rate limit " + costName + " (" + cost + ") exceeds " + poolName + " ("
+                + pool + "): such a request could never be served; lower the cost or raise the pool");
+        }
+    }
+
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     public static RateLimits deribitDefaults()
     {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deltahedger.venues.simulator.SimulatorClock;
-import io.deltahedger.venues.simulator.auth.CreditBucket;
+import io.deltahedger.venues.session.CreditLimiter;
 import io.deltahedger.venues.simulator.auth.RateLimits;
 import io.deltahedger.venues.simulator.rpc.RpcDispatcher;
 import io.netty.buffer.Unpooled;
@@ -45,8 +45,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
     private final SimulatorClock clock;
     private final SessionListener listener;
     private WebSocketSession webSocket;
-    private CreditBucket httpNonMatching;
-    private CreditBucket httpMatching;
+    private CreditLimiter httpNonMatching;
+    private CreditLimiter httpMatching;
 
     ApiHandler(final RpcDispatcher dispatcher, final RateLimits rateLimits, final SimulatorClock clock,
         final SessionListener listener)
@@ -63,8 +63,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
         {
             final long now = clock.epochMs();
             webSocket = new WebSocketSession(ctx.channel(),
-                new CreditBucket(rateLimits.nonMatchingPool(), rateLimits.nonMatchingRefillPerSecond(), now),
-                new CreditBucket(rateLimits.matchingPool(), rateLimits.matchingRefillPerSecond(), now));
+                rateLimits.newNonMatchingPool(now),
+                rateLimits.newMatchingPool(now));
             listener.onOpened(webSocket);
         }
         super.userEventTriggered(ctx, event);
@@ -124,8 +124,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
         if (httpNonMatching == null)
         {
             // Anonymous HTTP requests on one connection share its pools (authenticated ones use the key's pools).
-            httpNonMatching = new CreditBucket(rateLimits.nonMatchingPool(), rateLimits.nonMatchingRefillPerSecond(), now);
-            httpMatching = new CreditBucket(rateLimits.matchingPool(), rateLimits.matchingRefillPerSecond(), now);
+            httpNonMatching = rateLimits.newNonMatchingPool(now);
+            httpMatching = rateLimits.newMatchingPool(now);
         }
         final HttpSession session = new HttpSession(ctx, keepAlive, httpNonMatching, httpMatching);
         final String body = request.content().toString(StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.net;
 
-import io.deltahedger.venues.simulator.auth.CreditBucket;
+import io.deltahedger.venues.session.CreditLimiter;
 import io.deltahedger.venues.simulator.rpc.RpcError;
 import io.deltahedger.venues.simulator.rpc.Session;
 import io.netty.buffer.ByteBuf;
@@ -23,8 +23,8 @@ final class HttpSession extends Session
     private final boolean keepAlive;
     private boolean replied;
 
-    HttpSession(final ChannelHandlerContext ctx, final boolean keepAlive, final CreditBucket nonMatching,
-        final CreditBucket matching)
+    HttpSession(final ChannelHandlerContext ctx, final boolean keepAlive, final CreditLimiter nonMatching,
+        final CreditLimiter matching)
     {
         super(nonMatching, matching);
         this.ctx = ctx;

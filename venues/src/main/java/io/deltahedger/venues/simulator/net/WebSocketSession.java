@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.net;
 
-import io.deltahedger.venues.simulator.auth.CreditBucket;
+import io.deltahedger.venues.session.CreditLimiter;
 import io.deltahedger.venues.simulator.rpc.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -16,7 +16,7 @@ final class WebSocketSession extends Session
 {
     private final Channel channel;
 
-    WebSocketSession(final Channel channel, final CreditBucket nonMatching, final CreditBucket matching)
+    WebSocketSession(final Channel channel, final CreditLimiter nonMatching, final CreditLimiter matching)
     {
         super(nonMatching, matching);
         this.channel = channel;

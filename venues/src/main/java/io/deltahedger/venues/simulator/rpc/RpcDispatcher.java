@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deltahedger.venues.simulator.SimulatorClock;
 import io.deltahedger.venues.simulator.auth.Authenticator;
-import io.deltahedger.venues.simulator.auth.CreditBucket;
+import io.deltahedger.venues.session.CreditLimiter;
 import io.deltahedger.venues.simulator.auth.RateLimits;
 import io.deltahedger.venues.simulator.fault.FaultInjector;
 import io.deltahedger.venues.simulator.feed.Feed;
@@ -43,7 +43,7 @@ public final class RpcDispatcher
     private final RateLimits rateLimits;
     private final ByteBufAllocator allocator;
     private final TradingMethods trading;
-    private final Map<Long, CreditBucket[]> ownerCredits = new HashMap<>();
+    private final Map<Long, CreditLimiter[]> ownerCredits = new HashMap<>();
     private final ArrayDeque<DelayedReply> delayedReplies = new ArrayDeque<>();
 
     private record DelayedReply(long dueMs, Session session, ByteBuf json, boolean isError, int errorCode)
@@ -363,16 +363,15 @@ public final class RpcDispatcher
 
     private void charge(final Session session, final long ownerId, final String method, final long nowMs)
     {
-        final CreditBucket[] buckets = ownerId == Session.ANONYMOUS
-            ? new CreditBucket[] {session.nonMatchingCredits(), session.matchingCredits()}
-            : ownerCredits.computeIfAbsent(ownerId, id -> new CreditBucket[] {
-                new CreditBucket(rateLimits.nonMatchingPool(), rateLimits.nonMatchingRefillPerSecond(), nowMs),
-                new CreditBucket(rateLimits.matchingPool(), rateLimits.matchingRefillPerSecond(), nowMs)});
+        final CreditLimiter[] buckets = ownerId == Session.ANONYMOUS
+            ? new CreditLimiter[] {session.nonMatchingCredits(), session.matchingCredits()}
+            : ownerCredits.computeIfAbsent(ownerId, id -> new CreditLimiter[] {
+                rateLimits.newNonMatchingPool(nowMs), rateLimits.newMatchingPool(nowMs)});
         final boolean matching = isMatchingEngine(method);
-        final CreditBucket bucket = matching ? buckets[1] : buckets[0];
+        final CreditLimiter bucket = matching ? buckets[1] : buckets[0];
         final long cost = matching ? rateLimits.matchingCost()
             : method.endsWith("/subscribe") ? rateLimits.subscribeCost() : rateLimits.nonMatchingCost();
-        if (!bucket.tryTake(cost, nowMs))
+        if (!RateLimits.tryCharge(bucket, cost, nowMs))
         {
             throw new RpcError(RpcError.TOO_MANY_REQUESTS, "too_many_requests", "credit pool exhausted (" + method
                 + " costs " + cost + " credits); the session is closed, reconnect after the pool refills", null);

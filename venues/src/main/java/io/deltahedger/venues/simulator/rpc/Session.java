@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.rpc;
 
-import io.deltahedger.venues.simulator.auth.CreditBucket;
+import io.deltahedger.venues.session.CreditLimiter;
 import io.netty.buffer.ByteBuf;
 
 import java.util.LinkedHashSet;
@@ -19,8 +19,8 @@ public abstract class Session
     private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong(1);
 
     private final long id = NEXT_ID.getAndIncrement();
-    private final CreditBucket nonMatchingCredits;
-    private final CreditBucket matchingCredits;
+    private final CreditLimiter nonMatchingCredits;
+    private final CreditLimiter matchingCredits;
     private final Set<String> channels = new LinkedHashSet<>();
     private long ownerId = ANONYMOUS;
     private long tokenExpiryMs = Long.MAX_VALUE;
@@ -32,7 +32,7 @@ public abstract class Session
     /** A book notification held back by the reorder fault, sent after the next one. */
     private ByteBuf heldBookMessage;
 
-    protected Session(final CreditBucket nonMatchingCredits, final CreditBucket matchingCredits)
+    protected Session(final CreditLimiter nonMatchingCredits, final CreditLimiter matchingCredits)
     {
         this.nonMatchingCredits = nonMatchingCredits;
         this.matchingCredits = matchingCredits;
@@ -108,12 +108,12 @@ public abstract class Session
         this.tokenExpiryMs = expiryMs;
     }
 
-    public CreditBucket nonMatchingCredits()
+    public CreditLimiter nonMatchingCredits()
     {
         return nonMatchingCredits;
     }
 
-    public CreditBucket matchingCredits()
+    public CreditLimiter matchingCredits()
     {
         return matchingCredits;
     }
