@@ -31,8 +31,17 @@ public final class DeribitSigner {
 
     /** The {@code client_signature} signature for {@code public/auth}. */
     public String clientSignature(final long timestampMs, final String nonce, final String data) {
-        return hmacHex(credentials.clientSecret(), timestampMs + "\n" + requireNonce(nonce) + "\n"
-            + (data == null ? "" : data));
+        return signature(credentials.clientSecret(), timestampMs, requireNonce(nonce), data == null ? "" : data);
+    }
+
+    /**
+     * Deribit's signature: lower-case hex HMAC-SHA256 of {@code timestamp\nnonce\ndata} under {@code secret}. Both
+     * {@code client_signature} auth and the {@code deri-hmac-sha256} header use it (the header's data is
+     * {@code METHOD\nURI\nBODY\n}); the embedded exchange verifies with it too.
+     */
+    public static String signature(final String secret, final long timestampMs, final String nonce,
+                                   final String data) {
+        return hmacHex(secret, timestampMs + "\n" + nonce + "\n" + data);
     }
 
     /**
@@ -56,8 +65,7 @@ public final class DeribitSigner {
         Objects.requireNonNull(uriWithQuery, "uriWithQuery");
         final String requestData = method.toUpperCase(java.util.Locale.ROOT) + "\n" + uriWithQuery + "\n"
             + (body == null ? "" : body) + "\n";
-        final String signature = hmacHex(credentials.clientSecret(), timestampMs + "\n" + requireNonce(nonce) + "\n"
-            + requestData);
+        final String signature = signature(credentials.clientSecret(), timestampMs, requireNonce(nonce), requestData);
         return "deri-hmac-sha256 id=" + credentials.clientId() + ",ts=" + timestampMs + ",sig=" + signature
             + ",nonce=" + nonce;
     }
@@ -80,7 +88,7 @@ public final class DeribitSigner {
     }
 
     /** Lower-case hex HMAC-SHA256 of {@code message} (UTF-8) under {@code secret}. */
-    static String hmacHex(final String secret, final String message) {
+    private static String hmacHex(final String secret, final String message) {
         try {
             final Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,14 +1,12 @@
 package io.deltahedger.venues.simulator.auth;
 
+import io.deltahedger.venues.deribit.DeribitSigner;
+
 import io.deltahedger.venues.simulator.rpc.RpcError;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -161,17 +159,7 @@ public final class Authenticator
      */
     public static String sign(final String secret, final long timestampMs, final String nonce, final String data)
     {
-        try
-        {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            final byte[] digest = mac.doFinal((timestampMs + "\n" + nonce + "\n" + data).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException("HmacSHA256 unavailable in this JVM", ex);
-        }
+        return DeribitSigner.signature(secret, timestampMs, nonce, data);
     }
 
     private void verify(final long timestampMs, final String nonce, final String data, final String signature,
