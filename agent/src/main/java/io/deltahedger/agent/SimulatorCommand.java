@@ -1,7 +1,7 @@
 package io.deltahedger.agent;
 
 import io.deltahedger.venues.simulator.ExchangeSimulator;
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.simulator.SimulatorConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +67,7 @@ public final class SimulatorCommand implements Callable<Integer>
             config = config.withCredentials(clientId, clientSecret);
         }
         final PrintWriter out = spec.commandLine().getOut();
-        try (ExchangeSimulator simulator = ExchangeSimulator.start(config, SimulatorClock.system()))
+        try (ExchangeSimulator simulator = ExchangeSimulator.start(config, EpochClock.system()))
         {
             // On SIGINT/SIGTERM the JVM runs this hook and halts when it returns: let the command close the server
             // (sockets, event loops) first.

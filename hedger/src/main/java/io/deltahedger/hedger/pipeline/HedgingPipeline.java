@@ -1,5 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.config.time.EpochClock;
+
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;

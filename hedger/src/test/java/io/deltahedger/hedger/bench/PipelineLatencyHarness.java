@@ -6,7 +6,7 @@ import io.deltahedger.greeks.portfolio.OptionPosition;
 import io.deltahedger.greeks.portfolio.Portfolio;
 import io.deltahedger.greeks.pricing.OptionType;
 import io.deltahedger.hedger.pipeline.DecisionSink;
-import io.deltahedger.hedger.pipeline.EpochClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.hedger.pipeline.EventKind;
 import io.deltahedger.hedger.pipeline.HedgeRoute;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;

@@ -1,5 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.config.time.EpochClock;
+
 /** A test clock moved by hand; read by the publishing thread only. */
 final class ManualClock implements EpochClock
 {

@@ -1,5 +1,7 @@
 package io.deltahedger.venues.simulator;
 
+import io.deltahedger.config.time.EpochClock;
+
 import io.deltahedger.venues.simulator.auth.Authenticator;
 import io.deltahedger.venues.simulator.fault.FaultConfig;
 import io.deltahedger.venues.simulator.fault.FaultInjector;
@@ -43,7 +45,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeSimulator.class);
 
     private final SimulatorConfig config;
-    private final SimulatorClock clock;
+    private final EpochClock clock;
     private final SimulatorServer server = new SimulatorServer();
     private final List<SimInstrument> instruments;
     private final Market market;
@@ -59,7 +61,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private long ticks;
     private long tickFailures;
 
-    private ExchangeSimulator(final SimulatorConfig config, final SimulatorClock clock) throws InterruptedException
+    private ExchangeSimulator(final SimulatorConfig config, final EpochClock clock) throws InterruptedException
     {
         this.config = config;
         this.clock = clock;
@@ -125,7 +127,7 @@ public final class ExchangeSimulator implements AutoCloseable
      *
      * @param clock in manual-time mode it must be a {@link ManualClock}.
      */
-    public static ExchangeSimulator start(final SimulatorConfig config, final SimulatorClock clock)
+    public static ExchangeSimulator start(final SimulatorConfig config, final EpochClock clock)
     {
         if (!config.realTime() && !(clock instanceof ManualClock))
         {

@@ -1,9 +1,11 @@
 package io.deltahedger.venues.simulator;
 
+import io.deltahedger.config.time.EpochClock;
+
 /**
  * A clock that only moves when told to. Thread-safe: the test thread advances it, the exchange thread reads it.
  */
-public final class ManualClock implements SimulatorClock
+public final class ManualClock implements EpochClock
 {
     private volatile long epochMs;
 

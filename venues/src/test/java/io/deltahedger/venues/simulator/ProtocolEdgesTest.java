@@ -1,5 +1,7 @@
 package io.deltahedger.venues.simulator;
 
+import io.deltahedger.config.time.EpochClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +23,7 @@ class ProtocolEdgesTest
     @Test
     void realTimeModeStepsTheMarketOnTheWallClock()
     {
-        try (ExchangeSimulator simulator = ExchangeSimulator.start(SimulatorConfig.defaults(), SimulatorClock.system());
+        try (ExchangeSimulator simulator = ExchangeSimulator.start(SimulatorConfig.defaults(), EpochClock.system());
             DeribitTestClient client = new DeribitTestClient(simulator.webSocketUri()))
         {
             final String channel = "ticker.ETH-PERPETUAL.100ms";
@@ -36,7 +38,7 @@ class ProtocolEdgesTest
     void manualModeRefusesAClockItCannotMove()
     {
         final IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> ExchangeSimulator.start(SimulatorFixture.config(), SimulatorClock.system()));
+            () -> ExchangeSimulator.start(SimulatorFixture.config(), EpochClock.system()));
         assertTrue(error.getMessage().contains("ManualClock"), error.getMessage());
     }
 

@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.feed;
 
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.simulator.book.BookChanges;
 import io.deltahedger.venues.simulator.book.OrderBook;
 import io.deltahedger.venues.simulator.book.SimOrder;
@@ -35,7 +35,7 @@ public final class Feed implements EngineListener
 
     private final TradingEngine engine;
     private final Market market;
-    private final SimulatorClock clock;
+    private final EpochClock clock;
     private final FaultInjector faults;
     private final ByteBufAllocator allocator;
     private final JsonWriter writer = new JsonWriter();
@@ -85,7 +85,7 @@ public final class Feed implements EngineListener
     }
 
     @SuppressWarnings("unchecked")
-    public Feed(final TradingEngine engine, final Market market, final SimulatorClock clock, final FaultInjector faults,
+    public Feed(final TradingEngine engine, final Market market, final EpochClock clock, final FaultInjector faults,
         final ByteBufAllocator allocator)
     {
         this.engine = engine;

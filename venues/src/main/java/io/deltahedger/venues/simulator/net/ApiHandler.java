@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.session.CreditLimiter;
 import io.deltahedger.venues.simulator.auth.RateLimits;
 import io.deltahedger.venues.simulator.rpc.RpcDispatcher;
@@ -42,13 +42,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<Object>
     private final ObjectMapper mapper = new ObjectMapper();
     private final RpcDispatcher dispatcher;
     private final RateLimits rateLimits;
-    private final SimulatorClock clock;
+    private final EpochClock clock;
     private final SessionListener listener;
     private WebSocketSession webSocket;
     private CreditLimiter httpNonMatching;
     private CreditLimiter httpMatching;
 
-    ApiHandler(final RpcDispatcher dispatcher, final RateLimits rateLimits, final SimulatorClock clock,
+    ApiHandler(final RpcDispatcher dispatcher, final RateLimits rateLimits, final EpochClock clock,
         final SessionListener listener)
     {
         this.dispatcher = dispatcher;

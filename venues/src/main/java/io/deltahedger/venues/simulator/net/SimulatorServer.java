@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.net;
 
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.simulator.auth.RateLimits;
 import io.deltahedger.venues.simulator.rpc.RpcDispatcher;
 import io.netty.bootstrap.ServerBootstrap;
@@ -52,7 +52,7 @@ public final class SimulatorServer implements AutoCloseable
      * @return the bound address (the real port when 0 was asked for).
      */
     public InetSocketAddress bind(final String host, final int port, final Supplier<RpcDispatcher> dispatcher,
-        final RateLimits rateLimits, final SimulatorClock clock, final SessionListener listener)
+        final RateLimits rateLimits, final EpochClock clock, final SessionListener listener)
         throws InterruptedException
     {
         final RpcDispatcher rpc = dispatcher.get();

@@ -2,7 +2,7 @@ package io.deltahedger.venues.simulator.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.simulator.auth.Authenticator;
 import io.deltahedger.venues.session.CreditLimiter;
 import io.deltahedger.venues.simulator.auth.RateLimits;
@@ -39,7 +39,7 @@ public final class RpcDispatcher
     private final Feed feed;
     private final Authenticator authenticator;
     private final FaultInjector faults;
-    private final SimulatorClock clock;
+    private final EpochClock clock;
     private final RateLimits rateLimits;
     private final ByteBufAllocator allocator;
     private final TradingMethods trading;
@@ -56,7 +56,7 @@ public final class RpcDispatcher
     }
 
     public RpcDispatcher(final TradingEngine engine, final Market market, final Feed feed, final Authenticator authenticator,
-        final FaultInjector faults, final SimulatorClock clock, final RateLimits rateLimits,
+        final FaultInjector faults, final EpochClock clock, final RateLimits rateLimits,
         final ByteBufAllocator allocator, final String username)
     {
         this.engine = engine;

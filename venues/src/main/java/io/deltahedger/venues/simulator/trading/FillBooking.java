@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.trading;
 
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.simulator.account.Account;
 import io.deltahedger.venues.simulator.book.MatchListener;
 import io.deltahedger.venues.simulator.book.SimOrder;
@@ -20,7 +20,7 @@ final class FillBooking implements MatchListener
     private final AccountRegistry accounts;
     private final double[] marks;
     private final double[] indexPrices;
-    private final SimulatorClock clock;
+    private final EpochClock clock;
     private final InstrumentStats stats;
     private final List<Execution> executions;
     private final OrderStore userOrders;
@@ -28,7 +28,7 @@ final class FillBooking implements MatchListener
     private long nextTradeId = 1;
 
     FillBooking(final List<SimInstrument> instruments, final AccountRegistry accounts, final double[] marks,
-        final double[] indexPrices, final SimulatorClock clock, final InstrumentStats stats,
+        final double[] indexPrices, final EpochClock clock, final InstrumentStats stats,
         final List<Execution> executions, final OrderStore userOrders, final EngineListener listener)
     {
         this.instruments = instruments;

@@ -1,6 +1,6 @@
 package io.deltahedger.venues.simulator.trading;
 
-import io.deltahedger.venues.simulator.SimulatorClock;
+import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.venues.simulator.account.Account;
 import io.deltahedger.venues.simulator.book.OrderBook;
 import io.deltahedger.venues.simulator.book.SimOrder;
@@ -29,7 +29,7 @@ public final class TradingEngine
     private final OrderBook[] books;
     private final double[] marks;
     private final double[] indexPrices;
-    private final SimulatorClock clock;
+    private final EpochClock clock;
     private final EngineListener listener;
     private final AccountRegistry accounts;
     private final OrderStore userOrders = new OrderStore();
@@ -51,7 +51,7 @@ public final class TradingEngine
         final double[] marks,
         final double[] indexPrices,
         final double[] underlyingPrices,
-        final SimulatorClock clock,
+        final EpochClock clock,
         final EngineListener listener)
     {
         this.instruments = List.copyOf(instruments);
