@@ -33,8 +33,8 @@ import java.util.List;
  * <h2>Revaluation after a spot move</h2>
  * Everything about an option that does not depend on spot (time to expiry, {@code vol sqrt T}, discount, growth,
  * {@code ln K - ln g}) is prepared once per underlying and valuation time, so revaluing after a spot move costs one
- * logarithm per underlying and, per option, two normal distribution values and one density: the plain Black-76
- * closed form on those terms. Its rounding error deep in the wings is at most a few ulps of the forward per option,
+ * logarithm per underlying and, per option, one density and the two normal distribution values derived from it
+ * (one exponential in all): the plain Black-76 closed form on those terms. Its rounding error deep in the wings is at most a few ulps of the forward per option,
  * irrelevant in an aggregate; options at or after expiry or with zero vol take the exact single-option pricers with
  * their documented limits. Tests hold the two paths together.
  *
@@ -334,9 +334,12 @@ public final class Portfolio
                 final double d2 = d1 - s;
                 final double w = optionType[i].sign();
                 final double df = discount[i];
-                final double nd1 = StandardNormal.cdf(w * d1);
-                final double discountedPdf = df * StandardNormal.pdf(d1);
-                price = w * df * (forward * nd1 - strike[i] * StandardNormal.cdf(w * d2));
+                // one exponential per option: phi(d1) gives N(w d1), and phi(d2) = phi(d1) F / K gives N(w d2)
+                final double pdf1 = StandardNormal.pdf(d1);
+                final double nd1 = StandardNormal.cdf(w * d1, pdf1);
+                final double nd2 = StandardNormal.cdf(w * d2, pdf1 * forward / strike[i]);
+                final double discountedPdf = df * pdf1;
+                price = w * df * (forward * nd1 - strike[i] * nd2);
                 deltaF = w * df * nd1;
                 gammaF = discountedPdf / (forward * s);
                 vegaF = discountedPdf * forward * sqrtExpiry[i];
