@@ -1,5 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.config.time.ManualClock;
+
 import io.deltahedger.greeks.portfolio.DeltaOnePosition;
 import io.deltahedger.greeks.portfolio.Portfolio;
 import io.deltahedger.hedger.policy.DeltaUnit;

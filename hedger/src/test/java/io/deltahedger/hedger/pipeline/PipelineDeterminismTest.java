@@ -53,7 +53,7 @@ class PipelineDeterminismTest
         w.account(1_000_000);
         for (int step = 0; step < 600; step++)
         {
-            w.clock.advance(50 + random.nextInt(400));
+            w.clock.advanceMs(50 + random.nextInt(400));
             final int pick = random.nextInt(100);
             if (pick < 55)
             {

@@ -1,5 +1,7 @@
 package io.deltahedger.venues.simulator;
 
+import io.deltahedger.config.time.ManualClock;
+
 import io.deltahedger.config.time.EpochClock;
 
 import io.deltahedger.venues.simulator.auth.Authenticator;

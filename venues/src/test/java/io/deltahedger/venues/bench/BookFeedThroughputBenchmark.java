@@ -1,7 +1,7 @@
 package io.deltahedger.venues.bench;
 
 import io.deltahedger.venues.simulator.ExchangeSimulator;
-import io.deltahedger.venues.simulator.ManualClock;
+import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.venues.simulator.SimulatorConfig;
 import io.deltahedger.venues.simulator.auth.RateLimits;
 import io.deltahedger.venues.simulator.market.SimInstrument;

@@ -1,5 +1,7 @@
 package io.deltahedger.venues.simulator;
 
+import io.deltahedger.config.time.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deltahedger.venues.simulator.fault.FaultConfig;
 import org.junit.jupiter.api.Test;

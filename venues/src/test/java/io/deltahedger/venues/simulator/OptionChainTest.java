@@ -1,5 +1,7 @@
 package io.deltahedger.venues.simulator;
 
+import io.deltahedger.config.time.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deltahedger.greeks.pricing.InverseOptionPricer;

@@ -17,7 +17,7 @@ import io.deltahedger.venues.order.ExecType;
 import io.deltahedger.venues.order.ExecutionReport;
 import io.deltahedger.venues.order.VenueListener;
 import io.deltahedger.venues.simulator.ExchangeSimulator;
-import io.deltahedger.venues.simulator.ManualClock;
+import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.venues.simulator.SimulatorConfig;
 import io.deltahedger.venues.simulator.book.SimOrder;
 

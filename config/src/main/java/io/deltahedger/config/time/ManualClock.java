@@ -1,6 +1,5 @@
-package io.deltahedger.venues.simulator;
+package io.deltahedger.config.time;
 
-import io.deltahedger.config.time.EpochClock;
 
 /**
  * A clock that only moves when told to. Thread-safe: the test thread advances it, the exchange thread reads it.
