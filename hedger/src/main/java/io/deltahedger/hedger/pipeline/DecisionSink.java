@@ -8,9 +8,7 @@ package io.deltahedger.hedger.pipeline;
 public interface DecisionSink
 {
     /**
-     * An approved hedge: {@link PipelineEvent#hedgeInstrumentId()}, {@link PipelineEvent#hedgeSide()},
-     * {@link PipelineEvent#hedgeLots()} and {@link PipelineEvent#hedgeLimitPrice()} form the one-leg order the margin
-     * gate approved; {@link PipelineEvent#decision()} and {@link PipelineEvent#verdict()} say why.
+     * An approved hedge: {@link PipelineEvent#legs()} is the group of orders the margin gate approved; {@link PipelineEvent#decision()} and {@link PipelineEvent#verdict()} say why.
      */
     void onApproved(PipelineEvent event);
 

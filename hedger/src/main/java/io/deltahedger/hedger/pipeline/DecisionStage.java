@@ -106,10 +106,9 @@ final class DecisionStage implements EventHandler<PipelineEvent>
             return;
         }
         final boolean buy = q > 0.0;
-        event.hedgeInstrumentId = routing.hedgeInstrument[u];
-        event.hedgeSide = buy ? Side.BUY : Side.SELL;
-        event.hedgeLots = lots;
-        event.hedgeLimitPrice = mark * (buy ? 1.0 + limitSlippage : 1.0 - limitSlippage);
+        final int h = routing.hedgeInstrument[u];
+        event.legs().clear().add(routing.hedgeAccount[u], h, buy ? Side.BUY : Side.SELL, lots,
+            mark * (buy ? 1.0 + limitSlippage : 1.0 - limitSlippage));
         event.result = PipelineResult.GATE_BLOCKED;
     }
 }

@@ -3,7 +3,6 @@ package io.deltahedger.hedger.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
-import io.deltahedger.marginmonitor.gate.LegGroup;
 import io.deltahedger.marginmonitor.gate.MarginGate;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
@@ -21,7 +20,6 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
     private final Routing routing;
     private final MarginBook book;
     private final MarginGate gate;
-    private final LegGroup group = new LegGroup(1);
 
     MarginGateStage(final Routing routing, final MarginBook book, final GateConfig gateConfig)
     {
@@ -41,11 +39,9 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
             {
             }
         }
-        if (event.result == PipelineResult.GATE_BLOCKED && event.hedgeSide != null)
+        if (event.result == PipelineResult.GATE_BLOCKED && event.legs().size() > 0)
         {
-            final int h = event.hedgeInstrumentId;
-            group.clear().add(book.accountOf(h), h, event.hedgeSide, event.hedgeLots, event.hedgeLimitPrice);
-            event.result = gate.evaluate(group, event.nowMs, event.verdict()) ?
+            event.result = gate.evaluate(event.legs(), event.nowMs, event.verdict()) ?
                 PipelineResult.APPROVED : PipelineResult.GATE_BLOCKED;
         }
     }

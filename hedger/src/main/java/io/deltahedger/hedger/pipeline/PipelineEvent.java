@@ -2,7 +2,8 @@ package io.deltahedger.hedger.pipeline;
 
 import io.deltahedger.hedger.policy.HedgeDecision;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
-import io.deltahedger.venues.Side;
+import io.deltahedger.marginmonitor.gate.LegGroup;
+import io.deltahedger.marginmonitor.gate.MarginGate;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
@@ -15,7 +16,7 @@ import io.deltahedger.venues.marketdata.MarketDataEvent;
  *
  * <p>Field owners: the publisher (input, {@link #nowMs()}); 1 market state ({@link #underlying()}, {@link #spot()},
  * {@link #guard()}, {@link #hedgeMark()}); 2 Greeks (delta, gamma); 3 decision ({@link #decision()},
- * {@link #result()}, the hedge leg); 4 margin gate ({@link #verdict()}, {@link #result()}); 5 release clears the slot.
+ * {@link #result()}, the hedge {@link #legs()}); 4 margin gate ({@link #verdict()}, {@link #result()}); 5 release clears the slot.
  * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
  */
 public final class PipelineEvent
@@ -23,6 +24,7 @@ public final class PipelineEvent
     private final MarketDataEvent marketData;
     private final HedgeDecision decision = new HedgeDecision();
     private final GateVerdict verdict = new GateVerdict();
+    private final LegGroup legs = new LegGroup(MarginGate.MAX_LEGS);
 
     EventKind kind = EventKind.NONE;
     Venue connectionVenue;
@@ -43,10 +45,6 @@ public final class PipelineEvent
 
     boolean decided;
     PipelineResult result = PipelineResult.NOT_APPLICABLE;
-    int hedgeInstrumentId = -1;
-    Side hedgeSide;
-    long hedgeLots;
-    double hedgeLimitPrice = Double.NaN;
 
     PipelineEvent(final int levelsPerSide, final int tradeCapacity)
     {
@@ -76,10 +74,7 @@ public final class PipelineEvent
         gammaPerUsd = Double.NaN;
         decided = false;
         result = PipelineResult.NOT_APPLICABLE;
-        hedgeInstrumentId = -1;
-        hedgeSide = null;
-        hedgeLots = 0;
-        hedgeLimitPrice = Double.NaN;
+        legs.clear();
     }
 
     public EventKind kind()
@@ -195,36 +190,31 @@ public final class PipelineEvent
         return result;
     }
 
-    /** The margin-book id of the hedge instrument of a trading decision, else -1. */
-    public int hedgeInstrumentId()
+    /**
+     * The rebalancing group of a trading decision: its legs (margin-book account and instrument ids, side, unsigned
+     * lots, limit price in the instrument's quote currency), as judged by the margin gate; empty otherwise.
+     */
+    public LegGroup legs()
     {
-        return hedgeInstrumentId;
+        return legs;
     }
 
-    /** BUY or SELL of the hedge instrument for a trading decision, else null. */
-    public Side hedgeSide()
+    private String legsText()
     {
-        return hedgeSide;
-    }
-
-    /** Unsigned amount of the hedge leg in the instrument's lots (its amount step), else 0. */
-    public long hedgeLots()
-    {
-        return hedgeLots;
-    }
-
-    /** The hedge leg's limit price in the instrument's quote currency, else NaN. */
-    public double hedgeLimitPrice()
-    {
-        return hedgeLimitPrice;
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < legs.size(); i++)
+        {
+            text.append(", leg=").append(legs.side(i)).append(' ').append(legs.lots(i)).append(" lots of #")
+                .append(legs.instrument(i)).append(" @").append(legs.limitPrice(i));
+        }
+        return text.toString();
     }
 
     @Override
     public String toString()
     {
         return "PipelineEvent{" + kind + ", at=" + nowMs + ", underlying=" + underlying + ", spot=" + spot
-            + ", result=" + result + (decided ? ", " + decision : "") + (hedgeSide != null
-            ? ", leg=" + hedgeSide + ' ' + hedgeLots + " lots of #" + hedgeInstrumentId + " @" + hedgeLimitPrice : "")
+            + ", result=" + result + (decided ? ", " + decision : "") + legsText()
             + '}';
     }
 }

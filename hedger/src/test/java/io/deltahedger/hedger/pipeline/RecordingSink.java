@@ -40,7 +40,8 @@ final class RecordingSink implements DecisionSink
     {
         final boolean gated = e.result() == PipelineResult.APPROVED || (e.result() == PipelineResult.GATE_BLOCKED);
         return new Outcome(e.kind(), e.nowMs(), e.result(), e.spot(), e.deltaCoin(),
-            e.decided() ? e.decision().reason() : null, e.hedgeSide(), e.hedgeLots(), e.hedgeLimitPrice(),
+            e.decided() ? e.decision().reason() : null, e.legs().size() > 0 ? e.legs().side(0) : null, e.legs().size() > 0 ? e.legs().lots(0) : 0,
+            e.legs().size() > 0 ? e.legs().limitPrice(0) : Double.NaN,
             gated ? e.verdict().reason() : null);
     }
 
