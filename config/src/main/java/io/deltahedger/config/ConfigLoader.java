@@ -126,8 +126,13 @@ public final class ConfigLoader
 
     private static DeltahedgerConfig read(final Node node, final Path baseDir, final Problems problems)
     {
-        final YamlMap root = YamlMap.of("", 1, node, problems,
-            "the file must be a mapping of sections: venues, book, underlyings, margin, ...");
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode))
+        {
+            problems.add("", YamlMap.lineOf(node), "must be a mapping of sections", YamlMap.shown(node),
+                "the file must be a mapping of sections: venues, book, underlyings, margin, ...");
+            return null;
+        }
+        final YamlMap root = YamlMap.of("", 1, node, problems, "write the sections as keys");
         final Map<String, VenueSettings> venues = VenuesReader.read(root, baseDir);
         final BookSource book = BookReader.read(root, baseDir);
         final Map<String, UnderlyingSettings> underlyings = UnderlyingsReader.read(root, VenuesReader.declared(root));
@@ -135,7 +140,7 @@ public final class ConfigLoader
         final ExecutionSettings execution = EngineReader.execution(root);
         final PipelineSettings pipeline = EngineReader.pipeline(root);
         final JournalSettings journal = DaemonReader.journal(root, baseDir);
-        final ControlSettings control = DaemonReader.control(root);
+        final ControlSettings control = DaemonReader.control(root, baseDir);
         final LoggingSettings logging = DaemonReader.logging(root);
         root.finish();
         if (!problems.isEmpty())

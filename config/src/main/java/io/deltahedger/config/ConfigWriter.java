@@ -251,9 +251,10 @@ final class ConfigWriter
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
+    /** The shortest decimal that parses back to the same double, without exponent (0.0005, not 5.0E-4). */
     private static String num(final double v)
     {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String nums(final List<Double> values)

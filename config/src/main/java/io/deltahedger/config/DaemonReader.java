@@ -31,7 +31,7 @@ final class DaemonReader
         dir = dir == null ? d.directory() : dir;
         final JournalSettings.Roll roll = j.choice("roll", d.roll(),
             Words.of(JournalSettings.Roll.values(), JournalSettings.Roll::word));
-        final SecretReference key = j.secret("signing-key", null, "journal signing key (secp256k1, hex)");
+        final SecretReference key = j.secret("signing-key", null, "journal signing key (secp256k1, hex)", baseDir);
         final long signEvery = j.durationMs("sign-every", d.signEveryMs(), 1_000, Long.MAX_VALUE,
             "give how often the chain head is signed, e.g. 1m");
         j.finish();
@@ -40,7 +40,7 @@ final class DaemonReader
             () -> new JournalSettings(directory, roll, Optional.ofNullable(key), signEvery), d);
     }
 
-    static ControlSettings control(final YamlMap root)
+    static ControlSettings control(final YamlMap root, final Path baseDir)
     {
         final ControlSettings d = ControlSettings.DEFAULT;
         final YamlMap c = root.map("control", "give bind, port and token");
@@ -55,7 +55,7 @@ final class DaemonReader
         }
         final int port = (int) c.whole("port", d.port(), 0, 65_535,
             "give a TCP port in [1, 65535], e.g. 8080 (0 picks a free port)");
-        final SecretReference token = c.secret("token", d.token(), "control API bearer token");
+        final SecretReference token = c.secret("token", d.token(), "control API bearer token", baseDir);
         c.finish();
         return problems.count() != before ? d : problems.build(c.path(), c.line(),
             () -> new ControlSettings(bind, port, token), d);

@@ -73,6 +73,7 @@ final class UnderlyingsReader
         final Problems problems = u.problems();
         final int before = problems.count();
         final List<HedgeInstrument> hedgeWith = new ArrayList<>();
+        boolean skipped = false;
         if (u.require("hedge-with", HEDGE_FIX))
         {
             for (final String entry : u.words("hedge-with", List.of(), HEDGE_WITH, HEDGE_FIX))
@@ -87,6 +88,10 @@ final class UnderlyingsReader
                         near != null ? "did you mean " + near + ":" + instrument + "?"
                             : "declare venues." + venue + " or use one of: " + String.join(", ", venueNames));
                 }
+                else if (!VenueSettings.NAME.matcher(venue).matches())
+                {
+                    skipped = true; // the venue's own name is reported under venues
+                }
                 else if (!HedgeInstrument.INSTRUMENT.matcher(instrument).matches())
                 {
                     u.bad("hedge-with", "names an invalid instrument", entry, "give the venue's native name, e.g. BTC-PERPETUAL");
@@ -96,7 +101,7 @@ final class UnderlyingsReader
                     hedgeWith.add(new HedgeInstrument(venue, instrument));
                 }
             }
-            if (hedgeWith.isEmpty() && problems.count() == before)
+            if (hedgeWith.isEmpty() && !skipped && problems.count() == before)
             {
                 u.bad("hedge-with", "lists no instrument", null, HEDGE_FIX);
             }

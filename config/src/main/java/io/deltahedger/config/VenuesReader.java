@@ -110,13 +110,14 @@ final class VenuesReader
                     "remove credentials, or give an endpoint to connect to a simulator started elsewhere");
             }
         }
-        else if (v.require("credentials", "give credentials: {client-id: env:NAME, client-secret: env:NAME}"))
+        else if (type == null ? v.has("credentials")
+            : v.require("credentials", "give credentials: {client-id: env:NAME, client-secret: env:NAME}"))
         {
             final YamlMap c = v.map("credentials", "give client-id and client-secret as env:NAME or file:PATH");
             final SecretReference id = c.require("client-id", "give the API key's client id as env:NAME or file:PATH")
-                ? c.secret("client-id", null, "client id") : null;
+                ? c.secret("client-id", null, "client id", baseDir) : null;
             final SecretReference secret = c.require("client-secret", "give the API key's secret as env:NAME or file:PATH")
-                ? c.secret("client-secret", null, "client secret") : null;
+                ? c.secret("client-secret", null, "client secret", baseDir) : null;
             c.finish();
             if (id != null && secret != null)
             {
@@ -145,7 +146,7 @@ final class VenuesReader
         }
 
         final String currencyFix = "list the account currencies to follow, e.g. [BTC, ETH]";
-        if (!simulator)
+        if (type == VenueType.DERIBIT)
         {
             v.require("currencies", currencyFix);
         }
@@ -164,7 +165,7 @@ final class VenuesReader
                 "give the maker fee in basis points of notional (negative for a rebate), e.g. 0"));
         f.finish();
 
-        final VenueLimits limits = readLimits(v, !simulator);
+        final VenueLimits limits = readLimits(v, type == VenueType.DERIBIT);
 
         long seed = 1;
         if (v.has("seed"))

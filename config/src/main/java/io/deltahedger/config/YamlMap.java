@@ -46,7 +46,9 @@ final class YamlMap
     /**
      * The mapping at {@code path}; a node that is not a mapping is reported and read as empty, so defaults apply.
      *
-     * @param node the node, or null for an absent section (read as empty).
+     * @param lineIfAbsent the line of the key that holds the mapping (reported for its missing keys), 0 to use the
+     *                     mapping's first line.
+     * @param node         the node, or null for an absent section (read as empty).
      */
     static YamlMap of(final String path, final int lineIfAbsent, final Node node, final Problems problems, final String fix)
     {
@@ -54,7 +56,7 @@ final class YamlMap
         {
             return new YamlMap(path, lineIfAbsent, problems);
         }
-        final YamlMap map = new YamlMap(path, lineOf(node), problems);
+        final YamlMap map = new YamlMap(path, lineIfAbsent > 0 ? lineIfAbsent : lineOf(node), problems);
         if (!(node instanceof MappingNode mapping))
         {
             problems.add(path, lineOf(node), "must be a mapping of keys to values", shown(node), fix);
@@ -105,11 +107,11 @@ final class YamlMap
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    /** The line of the key's value, or of this mapping when the key is absent. */
+    /** The line of the key, or of this mapping's own key when the key is absent. */
     int lineOf(final String key)
     {
         final NodeTuple t = entries.get(key);
-        return t == null ? line : lineOf(t.getValueNode());
+        return t == null ? line : lineOf(t.getKeyNode());
     }
 
     boolean has(final String key)
@@ -345,9 +347,9 @@ final class YamlMap
 
     /**
      * A secret reference ({@code env:NAME} or {@code file:PATH}). Anything else may be a pasted secret: it is
-     * refused without being shown.
+     * refused without being shown. A relative {@code file:} path is resolved against {@code baseDir} when given.
      */
-    SecretReference secret(final String key, final SecretReference dflt, final String what)
+    SecretReference secret(final String key, final SecretReference dflt, final String what, final java.nio.file.Path baseDir)
     {
         final String fix = "put the " + what + " in an environment variable and write env:NAME, or in a file only the"
             + " daemon can read and write file:PATH";
@@ -370,6 +372,10 @@ final class YamlMap
                 bad(key, "names an environment variable that cannot exist", v,
                     "use letters, digits and underscores, e.g. env:DELTAHEDGER_API_TOKEN");
                 return dflt;
+            }
+            if (ref.kind() == SecretReference.Kind.FILE && baseDir != null)
+            {
+                return new SecretReference(ref.kind(), baseDir.resolve(ref.location()).normalize().toString());
             }
             return ref;
         }
