@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -126,7 +128,7 @@ public final class ConfigLoader
 
     private static DeltahedgerConfig read(final Node node, final Path baseDir, final Problems problems)
     {
-        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode))
+        if (!(node instanceof MappingNode))
         {
             problems.add("", YamlMap.lineOf(node), "must be a mapping of sections", YamlMap.shown(node),
                 "the file must be a mapping of sections: venues, book, underlyings, margin, ...");
@@ -187,6 +189,6 @@ public final class ConfigLoader
 
     private static ConfigException single(final String source, final String problem, final String fix)
     {
-        return new ConfigException(source, java.util.List.of(new ConfigProblem("", 0, problem, null, fix)));
+        return new ConfigException(source, List.of(new ConfigProblem("", 0, problem, null, fix)));
     }
 }

@@ -15,6 +15,7 @@ import io.deltahedger.config.time.Durations;
 import io.deltahedger.config.venue.VenueLimits;
 import io.deltahedger.config.venue.VenueSettings;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -254,7 +255,7 @@ final class ConfigWriter
     /** The shortest decimal that parses back to the same double, without exponent (0.0005, not 5.0E-4). */
     private static String num(final double v)
     {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String nums(final List<Double> values)

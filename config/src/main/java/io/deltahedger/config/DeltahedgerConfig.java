@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The daemon's whole configuration: one YAML file read by {@link ConfigLoader}, or {@link #demo()}. Immutable and
@@ -126,7 +127,7 @@ public record DeltahedgerConfig(
     }
 
     /** Secret references whose value the environment does not provide (for a start-up check listing all of them). */
-    public List<String> unresolvableSecrets(final java.util.function.Function<String, String> environment)
+    public List<String> unresolvableSecrets(final Function<String, String> environment)
     {
         final List<String> out = new ArrayList<>();
         for (final Map.Entry<String, SecretReference> e : secretReferences().entrySet())

@@ -6,21 +6,22 @@ import io.deltahedger.config.venue.VenueFees;
 import io.deltahedger.config.venue.VenueLimits;
 import io.deltahedger.config.venue.VenueSettings;
 import io.deltahedger.config.venue.VenueType;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads {@code venues.<name>}. */
 final class VenuesReader
@@ -228,7 +229,7 @@ final class VenuesReader
         {
             return resolve(baseDir, text);
         }
-        catch (final java.nio.file.InvalidPathException ex)
+        catch (final InvalidPathException ex)
         {
             m.bad(key, "is not a valid path (" + ex.getReason() + ")", text, "give a file system path");
             return null;

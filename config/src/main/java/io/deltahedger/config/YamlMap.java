@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -349,7 +350,7 @@ final class YamlMap
      * A secret reference ({@code env:NAME} or {@code file:PATH}). Anything else may be a pasted secret: it is
      * refused without being shown. A relative {@code file:} path is resolved against {@code baseDir} when given.
      */
-    SecretReference secret(final String key, final SecretReference dflt, final String what, final java.nio.file.Path baseDir)
+    SecretReference secret(final String key, final SecretReference dflt, final String what, final Path baseDir)
     {
         final String fix = "put the " + what + " in an environment variable and write env:NAME, or in a file only the"
             + " daemon can read and write file:PATH";
