@@ -215,7 +215,7 @@ final class YamlMap
             bad(key, "is not a number", v, fix);
             return dflt;
         }
-        final double d = Double.parseDouble(v);
+        final double d = Double.parseDouble(v) + 0.0; // -0.0 reads as 0.0, so equal files give equal settings
         if (!range.contains(d))
         {
             bad(key, range.mustBe(), v, fix);
@@ -455,7 +455,7 @@ final class YamlMap
                 problems.add(at, lineOf(items.get(i)), "is not a number", v, fix);
                 continue;
             }
-            final double d = Double.parseDouble(v);
+            final double d = Double.parseDouble(v) + 0.0;
             if (!range.contains(d))
             {
                 problems.add(at, lineOf(items.get(i)), range.mustBe(), v, fix);

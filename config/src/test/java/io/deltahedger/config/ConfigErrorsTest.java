@@ -716,4 +716,66 @@ class ConfigErrorsTest
             "holds a literal secret (14 characters, not shown)", "env:NAME");
         assertNull(p.value());
     }
+
+    // ---- more shapes
+
+    @Test
+    void deribitVenueMustListItsCurrencies()
+    {
+        only(DERIBIT.replace("    currencies: [BTC]\n", ""), "venues.main.currencies", "main:", null, "is missing",
+            "[BTC, ETH]");
+    }
+
+    @Test
+    void externalSimulatorNeedsCredentials()
+    {
+        only(MINIMAL.replace("    type: simulator\n", "    type: simulator\n    endpoint: ws://127.0.0.1:9000/ws/api/v2\n"),
+            "venues.sim.credentials", "sim:", null, "is missing", "client-id: env:NAME");
+    }
+
+    @Test
+    void emptyHedgeWithIsRefused()
+    {
+        only(MINIMAL.replace("[sim:BTC-PERPETUAL]", "[]"), "underlyings.BTC.hedge-with", "hedge-with", null,
+            "lists no instrument", "<venue name>:<instrument>");
+    }
+
+    @Test
+    void emptyBookListIsRefused()
+    {
+        only(MINIMAL.replace("book: demo", "book: []"), "book", "book:", null, "must be demo, file:PATH or a non-empty list",
+            "book: demo");
+    }
+
+    @Test
+    void aliasBombIsRefused()
+    {
+        final StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 0; i < 30; i++)
+        {
+            yaml.append("b").append(i).append(": &b").append(i).append(" [*a, *a, *a]\n");
+        }
+        final ConfigException ex = fail(yaml.toString());
+        assertEquals(1, ex.problems().size(), ex.getMessage());
+        assertTrue(ex.problems().get(0).problem().startsWith("cannot be read as YAML")
+            || ex.problems().get(0).problem().startsWith("is not valid YAML"), ex.getMessage());
+    }
+
+    @Test
+    void deepNestingIsRefused()
+    {
+        final String yaml = "a: " + "[".repeat(50) + "]".repeat(50) + "\n";
+        final ConfigException ex = fail(yaml);
+        assertEquals(1, ex.problems().size(), ex.getMessage());
+    }
+
+    @Test
+    void yamlTagsCannotCreateObjects()
+    {
+        final String yaml = with("logging:\n  level: !!java.lang.Runtime info\n");
+        final ConfigException ex = fail(yaml);
+        assertEquals(1, ex.problems().size(), ex.getMessage());
+        assertEquals(lineOf(yaml, "level"), ex.problems().get(0).line(), ex.getMessage());
+        assertTrue(ex.problems().get(0).problem().contains("Global tag is not allowed"), ex.getMessage());
+    }
 }
