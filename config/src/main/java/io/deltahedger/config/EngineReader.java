@@ -128,7 +128,12 @@ final class EngineReader
             return Slicing.NONE;
         }
         final YamlMap s = e.map("slicing", fix);
+        final int beforeMode = s.problems().count();
         final SliceMode mode = s.choice("mode", SliceMode.NONE, Words.of(SliceMode.values(), SliceMode::word));
+        if (s.problems().count() != beforeMode)
+        {
+            s.names(); // the other keys of an unknown mode are not judged: only the mode is reported
+        }
         Slicing out = Slicing.NONE;
         if (mode == SliceMode.TWAP || mode == SliceMode.ICEBERG)
         {

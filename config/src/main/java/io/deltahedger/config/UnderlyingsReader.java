@@ -187,7 +187,12 @@ final class UnderlyingsReader
         types.put("none", "none");
         types.put("fixed", "fixed");
         types.put("whalley-wilmott", "whalley-wilmott");
+        final int beforeType = b.problems().count();
         final String type = b.require("type", BAND_FIX) ? b.choice("type", null, types) : null;
+        if (b.problems().count() != beforeType)
+        {
+            b.names(); // the other keys of a band of unknown type are not judged: only the type is reported
+        }
         BandSettings band = BandSettings.NONE;
         if ("fixed".equals(type))
         {

@@ -169,7 +169,7 @@ final class VenuesReader
         final VenueLimits limits = readLimits(v, type == VenueType.DERIBIT);
 
         long seed = 1;
-        if (v.has("seed"))
+        if (v.has("seed") && type != null)
         {
             if (!embedded)
             {

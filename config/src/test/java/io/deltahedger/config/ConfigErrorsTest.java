@@ -287,7 +287,7 @@ class ConfigErrorsTest
     @Test
     void misspeltVenueTypeSuggestsTheKnownOne()
     {
-        only(MINIMAL.replace("type: simulator", "type: simulater"), "venues.sim.type", "simulater", "simulater",
+        only(MINIMAL.replace("type: simulator", "type: simulater\n    seed: 3"), "venues.sim.type", "simulater", "simulater",
             "is not one of deribit, simulator", "did you mean simulator?");
     }
 
@@ -563,7 +563,8 @@ class ConfigErrorsTest
     @Test
     void misspeltBandTypeSuggestsTheKnownOne()
     {
-        only(MINIMAL.replace("type: fixed, half-width: 0.5", "type: whaley-wilmott"), "underlyings.BTC.policy.band.type",
+        only(MINIMAL.replace("type: fixed, half-width: 0.5", "type: whaley-wilmott, cost: 0.0005, risk-aversion: 0.0001, "
+                + "min-half-width-coin: 0.1, max-half-width-coin: 5"), "underlyings.BTC.policy.band.type",
             "band", "whaley-wilmott", "is not one of none, fixed, whalley-wilmott", "did you mean whalley-wilmott?");
     }
 
@@ -777,5 +778,12 @@ class ConfigErrorsTest
         assertEquals(1, ex.problems().size(), ex.getMessage());
         assertEquals(lineOf(yaml, "level"), ex.problems().get(0).line(), ex.getMessage());
         assertTrue(ex.problems().get(0).problem().contains("Global tag is not allowed"), ex.getMessage());
+    }
+
+    @Test
+    void misspeltSlicingModeIsTheOnlyProblemReported()
+    {
+        only(with("execution:\n  slicing: {mode: twapp, slices: 4, interval: 5s}\n"), "execution.slicing.mode",
+            "slicing", "twapp", "is not one of none, twap, iceberg", "did you mean twap?");
     }
 }
