@@ -786,4 +786,50 @@ class ConfigErrorsTest
         only(with("execution:\n  slicing: {mode: twapp, slices: 4, interval: 5s}\n"), "execution.slicing.mode",
             "slicing", "twapp", "is not one of none, twap, iceberg", "did you mean twap?");
     }
+
+    @Test
+    void fileLargerThanOneMegabyteIsRefused(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("huge.yaml");
+        Files.writeString(file, MINIMAL + "#" + "x".repeat(ConfigLoader.MAX_FILE_BYTES) + "\n");
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals("huge.yaml has 1 configuration error:\n  huge.yaml: is larger than 1 MB. Fix: point --config at "
+            + "the deltahedger YAML file", ex.getMessage());
+    }
+
+    @Test
+    void csvLineWithWrongFieldCountIsNamed(@TempDir final Path dir) throws Exception
+    {
+        Files.writeString(dir.resolve("p.csv"), "deribit:BTC-27DEC24-60000-C,-10,extra\n");
+        final Path file = dir.resolve("c.yaml");
+        Files.writeString(file, MINIMAL.replace("book: demo", "book: file:p.csv"));
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(1, ex.problems().size(), ex.getMessage());
+        assertEquals("p.csv line 1: has 3 fields instead of 2", ex.problems().get(0).problem());
+        assertTrue(ex.problems().get(0).fix().contains("instrument,contracts"), ex.getMessage());
+    }
+
+    @Test
+    void yamlBookFileMustBeAList(@TempDir final Path dir) throws Exception
+    {
+        Files.writeString(dir.resolve("b.yaml"), "instrument: deribit:BTC-27DEC24-60000-C\n");
+        final Path file = dir.resolve("c.yaml");
+        Files.writeString(file, MINIMAL.replace("book: demo", "book: file:b.yaml"));
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(1, ex.problems().size(), ex.getMessage());
+        assertEquals("b.yaml line 1: must be a non-empty list of {instrument, contracts}", ex.problems().get(0).problem());
+    }
+
+    @Test
+    void badEntryOfAYamlBookFileIsNamedByIndex(@TempDir final Path dir) throws Exception
+    {
+        Files.writeString(dir.resolve("b.yaml"), "- {instrument: deribit:BTC-27DEC24-60000-C, contracts: -1}\n"
+            + "- {instrument: deribit:BTC-27DEC24-50000-P, contract: 2}\n");
+        final Path file = dir.resolve("c.yaml");
+        Files.writeString(file, MINIMAL.replace("book: demo", "book: file:b.yaml"));
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(List.of("b.yaml line 2: [1].contracts is missing", "b.yaml line 2: [1].contract is not a known key"),
+            ex.problems().stream().map(ConfigProblem::problem).toList(), ex.getMessage());
+        assertTrue(ex.problems().get(1).fix().contains("did you mean [1].contracts?"), ex.getMessage());
+    }
 }

@@ -196,4 +196,22 @@ class ConfigLoaderTest
         assertEquals(60, btc.policy().rebalanceEveryMinutes());
         assertEquals("deribit-main:BTC-PERPETUAL", btc.hedgeWith().get(0).toString());
     }
+
+    @Test
+    void describeRoundTripsFileBooksTrustAnchorsAndSigningKeys(@TempDir final Path dir) throws Exception
+    {
+        Files.writeString(dir.resolve("p.csv"), "deribit:BTC-27DEC24-60000-C,-10\n");
+        Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        final Path file = dir.resolve("c.yaml");
+        Files.writeString(file, ConfigErrorsTest.DERIBIT
+            .replace("book: demo", "book: file:p.csv")
+            .replace("    currencies: [BTC]\n", "    currencies: [BTC]\n    trust-pem: ca.pem\n")
+            + "journal:\n  directory: 'my journal'\n  signing-key: file:keys/journal.key\n"
+            + "execution:\n  slicing: {mode: iceberg, slices: 3}\n");
+        final DeltahedgerConfig c = ConfigLoader.load(file);
+        assertEquals(Optional.of(dir.toAbsolutePath().resolve("ca.pem")), c.venue("main").trustPem());
+        assertEquals(dir.toAbsolutePath().resolve("my journal"), c.journal().directory());
+
+        assertEquals(c, ConfigLoader.parse(c.describe(), "described.yaml"), c.describe());
+    }
 }
