@@ -66,6 +66,7 @@ public final class GroupPlanner
     private final boolean[] active;
     private final double[] coinPerLot;
     private final double[] bound;
+    private final long[] boundTicks;
     private final double[] costUsd;
     private final double[] headroomLeft;
     private final boolean[] newRisk;
@@ -165,6 +166,7 @@ public final class GroupPlanner
         active = new boolean[n];
         coinPerLot = new double[n];
         bound = new double[n];
+        boundTicks = new long[n];
         costUsd = new double[n];
         headroomLeft = new double[book.maxAccounts()];
         newRisk = new boolean[book.maxAccounts()];
@@ -286,6 +288,9 @@ public final class GroupPlanner
             final double m = market.mark(i);
             coinPerLot[c] = inverse[c] ? lotSize[c] / m : lotSize[c];
             bound[c] = m * (1.0 + sign * limitSlippage);
+            // the last tick inside the bound (a level exactly on it is inside, whatever the binary rounding)
+            final double boundInTicks = bound[c] / tickSize[c];
+            boundTicks[c] = sign > 0 ? (long)Math.floor(boundInTicks + 1e-9) : (long)Math.ceil(boundInTicks - 1e-9);
         }
         // the room left to the position limit in the trading direction: max - side × current net coin position
         for (int c = 0; c < n; c++)
@@ -314,12 +319,13 @@ public final class GroupPlanner
                     active[c] = false;
                     continue;
                 }
-                final double price = book.priceAt(bookSide, level[c]) * tickSize[c];
-                if (sign * (price - bound[c]) > 0.0)
+                final long ticks = book.priceAt(bookSide, level[c]);
+                if (sign * (ticks - boundTicks[c]) > 0.0)
                 {
                     active[c] = false;
                     continue;
                 }
+                final double price = ticks * tickSize[c];
                 final double cost = sign * (price - reference) + feeRate[c] * price;
                 if (cost < bestCost)
                 {
