@@ -137,6 +137,15 @@ final class RoutingWorld
         account(bybit, 10_000_000, 0);
     }
 
+    /** Marks every perpetual and the BTC index at {@code price} in the margin book (the gate's view). */
+    void bookMarket(final double price)
+    {
+        book.onMark(deribitPerp, price);
+        book.onMark(binancePerp, price);
+        book.onMark(bybitPerp, price);
+        book.onIndex(book.underlyingOf(binancePerp), price);
+    }
+
     /** A planner over the given candidates with slippage 0.1% and threshold 0.8. */
     GroupPlanner planner(final ExecutionLimits limits, final HedgeCandidate... candidates)
     {
