@@ -397,9 +397,10 @@ public final class GroupPlanner
         final double m = market.mark(i);
         final double index = reference;
         final double before = model[c].maintenanceMargin(spec[c], positionLots * lotSize[c], m, index);
-        if (added(c, sign, positionLots, k, m, index, before) <= headroomLeft[a])
+        final double all = added(c, sign, positionLots, k, m, index, before);
+        if (all <= headroomLeft[a])
         {
-            headroomLeft[a] -= added(c, sign, positionLots, k, m, index, before);
+            headroomLeft[a] -= all;
             return k;
         }
         long lo = 0;
