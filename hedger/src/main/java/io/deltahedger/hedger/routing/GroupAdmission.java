@@ -193,9 +193,16 @@ public final class GroupAdmission
         return null;
     }
 
-    /** |net coin after| above the maximum and larger than |net coin before|, or not computable (unknown mark). */
+    /**
+     * |net coin after| above the maximum and larger than |net coin before|, or not computable (an inverse position at
+     * an unknown mark: fails closed). Never without a finite maximum.
+     */
     private boolean positionBreached(final LegGroup legs, final int a, final int u)
     {
+        if (limits.maxPositionCoin() == Double.POSITIVE_INFINITY)
+        {
+            return false;
+        }
         double before = 0.0;
         for (int k = 0, count = book.accountInstrumentCount(a); k < count; k++)
         {

@@ -33,7 +33,8 @@ import java.util.List;
  * Amounts are exact lots: a linear lot is {@code lotSize} coin, an inverse lot is {@code lotSize} USD, worth
  * {@code lotSize / mark} coin; lot counts are floored (with the decider's 1e-9 lot snap), so the legs' coin sum never
  * exceeds |q|. A candidate whose total falls under its minimum order is dropped and the rest is re-planned without
- * it. The planner prefers nothing else: the margin gate (stage 4) stays the authority on shocks and partial fills.
+ * it. Between levels of equal cost, the account with more headroom left (as a fraction of its equity) goes first.
+ * The margin gate (stage 4) stays the authority on shocks and partial fills.
  *
  * <p>Single writer (the decision stage); allocation-free; reads the static {@link MarginBook} registry only at
  * construction and the {@link PlanningMarket} on each plan.
@@ -327,7 +328,7 @@ public final class GroupPlanner
                 }
                 final double price = ticks * tickSize[c];
                 final double cost = sign * (price - reference) + feeRate[c] * price;
-                if (cost < bestCost)
+                if (cost < bestCost || (cost == bestCost && headroomFraction(c) > headroomFraction(best)))
                 {
                     bestCost = cost;
                     best = c;
@@ -364,6 +365,14 @@ public final class GroupPlanner
             positionRoomCoin[a] -= coin;
             costUsd[c] += coin * (sign * (price - reference) + feeRate[c] * price);
         }
+    }
+
+    /** The margin headroom left on candidate c's account as a fraction of its equity (currency-free, for ties). */
+    private double headroomFraction(final int c)
+    {
+        final int a = account[c];
+        final double equity = market.equity(a);
+        return equity > 0.0 ? headroomLeft[a] / equity : Double.NEGATIVE_INFINITY;
     }
 
     /** The whole lots of candidate c whose coin fits in {@code coin} (0 if none). */

@@ -252,6 +252,24 @@ class GroupPlannerTest
     }
 
     @Test
+    void atEqualCostTheAccountWithMoreHeadroomGoesFirst()
+    {
+        final GroupPlanner planner = linearPair(0, 0);
+        marks();
+        // Binance has 40% of its equity as headroom, Bybit 79%
+        w.account(w.binance, 100_000, 40_000);
+        w.account(w.bybit, 100_000, 1_000);
+        w.snapshot(w.binancePerp, levels(49_995, 5_000), levels(50_005, 500, 50_010, 5_000));
+        w.snapshot(w.bybitPerp, levels(49_995, 5_000), levels(50_005, 500, 50_010, 5_000));
+
+        assertTrue(planner.plan(0.7, INDEX, 0b11, legs));
+
+        assertEquals(2, legs.size());
+        assertEquals(200, legs.lots(0), "Binance gets what Bybit's equal-priced level cannot hold");
+        assertEquals(500, legs.lots(1));
+    }
+
+    @Test
     void newRiskStopsWhereTheModelMarginWouldEatTheHeadroom()
     {
         final GroupPlanner planner = linearPair(0, 0);
