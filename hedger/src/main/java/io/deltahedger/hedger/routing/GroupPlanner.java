@@ -328,7 +328,7 @@ public final class GroupPlanner
                 }
                 final double price = ticks * tickSize[c];
                 final double cost = sign * (price - reference) + feeRate[c] * price;
-                if (cost < bestCost || (cost == bestCost && headroomFraction(c) > headroomFraction(best)))
+                if (cost < bestCost || (best >= 0 && cost == bestCost && headroomFraction(c) > headroomFraction(best)))
                 {
                     bestCost = cost;
                     best = c;
