@@ -44,6 +44,7 @@ public final class HedgingPipeline implements AutoCloseable
     private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicLong exceptions = new AtomicLong();
     private final int accountCount;
+    private final Routing routing;
     private boolean started;
 
     /**
@@ -71,7 +72,7 @@ public final class HedgingPipeline implements AutoCloseable
                 + "clock, decision sink and halt listener; one was null");
         }
         this.clock = clock;
-        final Routing routing = new Routing(config, portfolio, book);
+        this.routing = new Routing(config, portfolio, book);
         this.accountCount = routing.accountCount;
 
         // 0. the ring: pre-allocated events, any number of publishing adapter threads
@@ -88,10 +89,11 @@ public final class HedgingPipeline implements AutoCloseable
         final MarketStateStage marketState = new MarketStateStage(routing, config.maxInputAgeMs());
         // 2. Greeks: revalue the portfolio of the underlying whose data moved
         final GreeksStage greeks = new GreeksStage(routing, portfolio, config.valuationStepMs());
-        // 3. the hedge decision and its one-leg order on the route's hedge instrument
-        final DecisionStage decision = new DecisionStage(routing, book, halted, config.limitSlippage());
-        // 4. the pre-trade margin gate: verdict on the event
-        final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig);
+        // 3. the hedge decision, planned into a group of legs over the route's candidates by expected cost and headroom
+        final DecisionStage decision = new DecisionStage(routing, book, halted, config.limitSlippage(),
+            config.executionLimits(), gateConfig.threshold());
+        // 4. admission, all or nothing: execution limits, rate budget, then the pre-trade margin gate
+        final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig, config.executionLimits());
         // 5. release approved decisions to the sink and clear the slot
         final ReleaseStage release = new ReleaseStage(halted, sink);
 
@@ -154,19 +156,24 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
-    /** Publishes a venue session's state change. */
-    public void publishConnectionState(final Venue venue, final ConnectionState state)
+    /**
+     * Publishes the state change of the venue session of a margin-book account (one session = one account on one
+     * endpoint: two sessions on the same venue are two accounts).
+     */
+    public void publishConnectionState(final int accountId, final ConnectionState state)
     {
-        if (venue == null || state == null)
+        if (accountId < 0 || accountId >= routing.accountVenue.length || state == null)
         {
-            throw new IllegalArgumentException("connection change needs a venue and a state, was " + venue + ", " + state);
+            throw new IllegalArgumentException("connection change needs a registered margin-book account id in 0.."
+                + (routing.accountVenue.length - 1) + " and a state, was " + accountId + ", " + state);
         }
         final long sequence = ring.next();
         try
         {
             final PipelineEvent event = ring.get(sequence);
             event.kind = EventKind.CONNECTION_STATE;
-            event.connectionVenue = venue;
+            event.accountId = accountId;
+            event.connectionVenue = routing.accountVenue[accountId];
             event.connectionState = state;
             stamp(event);
         }
@@ -176,7 +183,22 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
-    /** Publishes a connection tracker's event. */
+    /**
+     * Publishes a venue session's state change for the one margin-book account on that venue.
+     *
+     * @throws IllegalArgumentException if no account or several accounts are on the venue: use
+     *                                  {@link #publishConnectionState(int, ConnectionState)}
+     */
+    public void publishConnectionState(final Venue venue, final ConnectionState state)
+    {
+        if (venue == null || state == null)
+        {
+            throw new IllegalArgumentException("connection change needs a venue and a state, was " + venue + ", " + state);
+        }
+        publishConnectionState(routing.soleAccountOn(venue), state);
+    }
+
+    /** Publishes a connection tracker's event (for the one margin-book account on its venue, as above). */
     public void publishConnectionState(final ConnectionStateEvent change)
     {
         publishConnectionState(change.venue(), change.state());

@@ -43,6 +43,7 @@ public final class MarginBook {
 
     private int instrumentCount;
     private final MarginInstrument[] instrument;
+    private final Instrument[] venueInstrument;
     private final int[] accountOf;
     private final int[] underlyingOf;
     private final long[] positionLots;
@@ -77,6 +78,7 @@ public final class MarginBook {
         accountInstruments = new int[maxAccounts][];
         accountInstrumentCount = new int[maxAccounts];
         instrument = new MarginInstrument[maxInstruments];
+        venueInstrument = new Instrument[maxInstruments];
         accountOf = new int[maxInstruments];
         underlyingOf = new int[maxInstruments];
         positionLots = new long[maxInstruments];
@@ -143,6 +145,7 @@ public final class MarginBook {
         }
         final int id = instrumentCount++;
         instrument[id] = resolved;
+        this.venueInstrument[id] = venueInstrument;
         accountOf[id] = accountId;
         underlyingOf[id] = underlyingId(resolved.underlying());
         idByCanonical.put(resolved.canonicalId(), id);
@@ -343,6 +346,11 @@ public final class MarginBook {
 
     public MarginInstrument instrument(final int instrumentId) {
         return instrument[instrumentId];
+    }
+
+    /** The venue instrument as registered (its price grid turns book ticks into prices; routing reads it). */
+    public Instrument venueInstrument(final int instrumentId) {
+        return venueInstrument[instrumentId];
     }
 
     public int accountOf(final int instrumentId) {
