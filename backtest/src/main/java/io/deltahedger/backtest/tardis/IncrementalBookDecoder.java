@@ -20,7 +20,8 @@ import static io.deltahedger.backtest.tardis.TardisRowCursor.PRESENT;
  * <ul>
  *   <li>Consecutive rows of one symbol with the same {@code local_timestamp} and {@code is_snapshot} came in one
  *       exchange message: they form one event, levels in file order, amounts absolute (0 removes the level; removing
- *       an absent level is a no-op).</li>
+ *       an absent level is a no-op). A bad row ends the group (the rest of the message is a second event), so
+ *       every report comes in line order.</li>
  *   <li>A group of {@code is_snapshot=true} rows after non-snapshot rows (or first in the file) starts a new book:
  *       a {@link MarketDataType#BOOK_SNAPSHOT} (the book is discarded first). Snapshot groups that directly follow
  *       it (a snapshot spread over several messages) are {@link MarketDataType#BOOK_CHANGE}s adding to it.</li>
@@ -87,8 +88,14 @@ final class IncrementalBookDecoder extends RowDecoder
     @Override
     boolean next(final MarketDataEvent out) throws IOException
     {
-        while (pending || readRow())
+        while (true)
         {
+            // A bad row that closed the previous group is reported after that group's own problems.
+            row.flushHeld();
+            if (!pending && !readRow())
+            {
+                return false;
+            }
             final int instrument = pendingInstrument;
             final long localTimestampUs = pendingLocalTimestampUs;
             final boolean snapshot = pendingSnapshot;
@@ -99,14 +106,16 @@ final class IncrementalBookDecoder extends RowDecoder
             firstLine = pendingLine;
             boolean overflow = false;
             int rows = 0;
+            row.hold(true);
             do
             {
                 overflow |= !(pendingBid ? out.bids() : out.asks()).add(pendingTicks, pendingLots);
                 rows++;
                 pending = false;
             }
-            while (readRow() && pendingInstrument == instrument && pendingLocalTimestampUs == localTimestampUs
-                && pendingSnapshot == snapshot);
+            while (readOne() == TardisRowCursor.ROW && pendingInstrument == instrument
+                && pendingLocalTimestampUs == localTimestampUs && pendingSnapshot == snapshot);
+            row.hold(false);
 
             if (overflow)
             {
@@ -132,7 +141,6 @@ final class IncrementalBookDecoder extends RowDecoder
                 return true;
             }
         }
-        return false;
     }
 
     private boolean applySnapshot(final MarketDataEvent out, final int instrument)
@@ -188,61 +196,73 @@ final class IncrementalBookDecoder extends RowDecoder
             + " after the group at local_timestamp " + eventLocalTimestampUs + "; the group is skipped");
     }
 
-    /** Reads the next good row into the look-ahead; false at the end of the file. */
+    /** Reads the next good row into the look-ahead, reporting bad rows; false at the end of the file. */
     private boolean readRow() throws IOException
     {
-        while (row.nextRow())
+        int status;
+        while ((status = readOne()) == TardisRowCursor.SKIPPED)
         {
-            final boolean snapshot;
-            if (row.is(IS_SNAPSHOT, TRUE))
-            {
-                snapshot = true;
-            }
-            else if (row.is(IS_SNAPSHOT, FALSE))
-            {
-                snapshot = false;
-            }
-            else
-            {
-                badVocabulary(IS_SNAPSHOT, "is not true or false");
-                continue;
-            }
-            final boolean bid;
-            if (row.is(SIDE, BID))
-            {
-                bid = true;
-            }
-            else if (row.is(SIDE, ASK))
-            {
-                bid = false;
-            }
-            else
-            {
-                badVocabulary(SIDE, "is not bid or ask");
-                continue;
-            }
-            if (row.ticks(PRICE, true, true) != PRESENT)
-            {
-                continue;
-            }
-            final long ticks = row.units;
-            if (row.lots(AMOUNT, true, false) != PRESENT)
-            {
-                continue;
-            }
-            pending = true;
-            pendingVenue = row.venue();
-            pendingInstrument = row.instrumentIndex();
-            pendingTimestampUs = row.timestampUs();
-            pendingLocalTimestampUs = row.localTimestampUs();
-            pendingSnapshot = snapshot;
-            pendingBid = bid;
-            pendingTicks = ticks;
-            pendingLots = row.units;
-            pendingLine = row.lineNumber();
-            return true;
+            row.flushHeld();
         }
-        return false;
+        return status == TardisRowCursor.ROW;
+    }
+
+    /** Reads one line into the look-ahead: {@code ROW}, {@code SKIPPED} (a bad row) or {@code END}. */
+    private int readOne() throws IOException
+    {
+        final int status = row.nextLine();
+        if (status != TardisRowCursor.ROW)
+        {
+            return status;
+        }
+        final boolean snapshot;
+        if (row.is(IS_SNAPSHOT, TRUE))
+        {
+            snapshot = true;
+        }
+        else if (row.is(IS_SNAPSHOT, FALSE))
+        {
+            snapshot = false;
+        }
+        else
+        {
+            badVocabulary(IS_SNAPSHOT, "is not true or false");
+            return TardisRowCursor.SKIPPED;
+        }
+        final boolean bid;
+        if (row.is(SIDE, BID))
+        {
+            bid = true;
+        }
+        else if (row.is(SIDE, ASK))
+        {
+            bid = false;
+        }
+        else
+        {
+            badVocabulary(SIDE, "is not bid or ask");
+            return TardisRowCursor.SKIPPED;
+        }
+        if (row.ticks(PRICE, true, true) != PRESENT)
+        {
+            return TardisRowCursor.SKIPPED;
+        }
+        final long ticks = row.units;
+        if (row.lots(AMOUNT, true, false) != PRESENT)
+        {
+            return TardisRowCursor.SKIPPED;
+        }
+        pending = true;
+        pendingVenue = row.venue();
+        pendingInstrument = row.instrumentIndex();
+        pendingTimestampUs = row.timestampUs();
+        pendingLocalTimestampUs = row.localTimestampUs();
+        pendingSnapshot = snapshot;
+        pendingBid = bid;
+        pendingTicks = ticks;
+        pendingLots = row.units;
+        pendingLine = row.lineNumber();
+        return TardisRowCursor.ROW;
     }
 
     private void badVocabulary(final int column, final String problem)

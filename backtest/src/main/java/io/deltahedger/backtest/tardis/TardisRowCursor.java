@@ -23,6 +23,13 @@ final class TardisRowCursor
     static final int TIMESTAMP = 2;
     static final int LOCAL_TIMESTAMP = 3;
 
+    /** {@link #nextLine()}: a good row. */
+    static final int ROW = 1;
+    /** {@link #nextLine()}: a bad row, skipped. */
+    static final int SKIPPED = 0;
+    /** {@link #nextLine()}: the end of the file. */
+    static final int END = -1;
+
     /** A typed read found a value. */
     static final int PRESENT = 1;
     /** A typed read found an empty optional cell. */
@@ -53,6 +60,10 @@ final class TardisRowCursor
     private long timestampUs;
     private long localTimestampUs;
     private long rowsOfUnregisteredSymbols;
+    private boolean holding;
+    private BadRowKind heldKind;
+    private long heldLine;
+    private String heldDetail;
 
     /** The value of the last successful typed read. */
     long units;
@@ -84,6 +95,42 @@ final class TardisRowCursor
             }
         }
         return false;
+    }
+
+    /**
+     * Reads one line and its common columns.
+     *
+     * @return {@link #ROW} for a good row, {@link #SKIPPED} for a bad one (reported, or held: see {@link #hold}),
+     *     {@link #END} at the end of the file
+     */
+    int nextLine() throws IOException
+    {
+        if (!lines.next())
+        {
+            return END;
+        }
+        return readCommonColumns() ? ROW : SKIPPED;
+    }
+
+    /**
+     * While on, the next bad row is held instead of reported, until {@link #flushHeld()}: a reader that looks one
+     * row ahead to close a group reports that group's problems first, so reports stay in line order. At most one
+     * report is held, so the caller stops at the first bad row while holding.
+     */
+    void hold(final boolean on)
+    {
+        holding = on;
+    }
+
+    /** Reports the held bad row, if any (in strict mode this throws). */
+    void flushHeld()
+    {
+        if (heldKind != null)
+        {
+            final BadRowKind kind = heldKind;
+            heldKind = null;
+            badRows.report(kind, source, heldLine, heldDetail);
+        }
     }
 
     private boolean readCommonColumns()
@@ -337,9 +384,16 @@ final class TardisRowCursor
         return BAD;
     }
 
-    /** Reports the current row as bad; returns false. */
+    /** Reports the current row as bad (or holds the report, see {@link #hold}); returns false. */
     boolean bad(final BadRowKind kind, final String detail)
     {
+        if (holding)
+        {
+            heldKind = kind;
+            heldLine = lines.lineNumber();
+            heldDetail = detail;
+            return false;
+        }
         badRows.report(kind, source, lines.lineNumber(), detail);
         return false;
     }
