@@ -57,36 +57,70 @@ final class CsvLineReader implements AutoCloseable
     boolean next() throws IOException
     {
         lineTooLong = false;
-        int scanFrom = position;
         while (true)
         {
-            final int newline = indexOfNewline(scanFrom, limit);
-            if (newline >= 0)
+            // One pass finds the commas and the newline. If the buffer ends first, it is refilled and the partial
+            // line scanned again from its start (once per buffer of many lines, so the cost is negligible).
+            final byte[] b = buf;
+            final int end = limit;
+            final int[] starts = fieldStart;
+            final int[] ends = fieldEnd;
+            int count = 0;
+            int fieldFrom = position;
+            for (int i = position; i < end; i++)
             {
-                lineNumber++;
-                split(position, newline);
-                position = newline + 1;
-                return true;
+                final byte c = b[i];
+                if (c == ',')
+                {
+                    if (count < MAX_FIELDS)
+                    {
+                        starts[count] = fieldFrom;
+                        ends[count] = i;
+                    }
+                    count++;
+                    fieldFrom = i + 1;
+                }
+                else if (c == '\n')
+                {
+                    finishLine(count, fieldFrom, i);
+                    position = i + 1;
+                    return true;
+                }
             }
             if (eof)
             {
                 if (position < limit)
                 {
-                    lineNumber++;
-                    split(position, limit);
+                    finishLine(count, fieldFrom, limit);
                     position = limit;
                     return true;
                 }
                 return false;
             }
-            final int scanned = limit - position;
             if (!fill())
             {
                 // The line does not fit MAX_LINE_BYTES: drop it up to its newline and report it.
                 return skipOverlongLine();
             }
-            scanFrom = position + scanned;
         }
+    }
+
+    private void finishLine(final int commas, final int lastFieldFrom, final int newline)
+    {
+        int end = newline;
+        if (end > lastFieldFrom && buf[end - 1] == '\r')
+        {
+            end--;
+        }
+        if (commas < MAX_FIELDS)
+        {
+            fieldStart[commas] = lastFieldFrom;
+            fieldEnd[commas] = end;
+        }
+        fieldCount = commas + 1;
+        lineStart = commas == 0 ? lastFieldFrom : fieldStart[0];
+        lineEnd = end;
+        lineNumber++;
     }
 
     /** Reads more bytes, compacting or growing the buffer; false when the pending line cannot grow any further. */
@@ -157,39 +191,6 @@ final class CsvLineReader implements AutoCloseable
             }
         }
         return -1;
-    }
-
-    private void split(final int start, final int endExclusive)
-    {
-        int end = endExclusive;
-        if (end > start && buf[end - 1] == '\r')
-        {
-            end--;
-        }
-        lineStart = start;
-        lineEnd = end;
-        final byte[] b = buf;
-        int count = 0;
-        int fieldFrom = start;
-        for (int i = start; i < end; i++)
-        {
-            if (b[i] == ',')
-            {
-                if (count < MAX_FIELDS)
-                {
-                    fieldStart[count] = fieldFrom;
-                    fieldEnd[count] = i;
-                }
-                count++;
-                fieldFrom = i + 1;
-            }
-        }
-        if (count < MAX_FIELDS)
-        {
-            fieldStart[count] = fieldFrom;
-            fieldEnd[count] = end;
-        }
-        fieldCount = count + 1;
     }
 
     /** The buffer the field ranges point into; valid until the next {@link #next()}. */

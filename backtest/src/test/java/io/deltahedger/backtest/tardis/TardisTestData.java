@@ -103,6 +103,16 @@ public final class TardisTestData
      */
     public static long writeIncrementalBook(final Path file, final long groups, final long seed) throws IOException
     {
+        return writeIncrementalBook(file, groups, Long.MAX_VALUE, seed);
+    }
+
+    /**
+     * As {@link #writeIncrementalBook(Path, long, long)}, stopping after exactly {@code maxRows} data rows if that
+     * comes first (the last message may be cut short).
+     */
+    public static long writeIncrementalBook(final Path file, final long groups, final long maxRows, final long seed)
+        throws IOException
+    {
         final SplittableRandom random = new SplittableRandom(seed);
         long rows = 0;
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
@@ -119,11 +129,11 @@ public final class TardisTestData
                 rows += writeL2(w, local, true, false, bestAsk + i, 10 + random.nextInt(5000));
                 rows += writeL2(w, local, true, true, bestBid - i, 10 + random.nextInt(5000));
             }
-            for (long g = 0; g < groups; g++)
+            for (long g = 0; g < groups && rows < maxRows; g++)
             {
                 local += 1 + random.nextInt(300);
                 final int n = 1 + random.nextInt(4);
-                for (int k = 0; k < n; k++)
+                for (int k = 0; k < n && rows < maxRows; k++)
                 {
                     final boolean bid = random.nextBoolean();
                     final int depth = random.nextInt(30);
