@@ -93,7 +93,17 @@ public final class TardisFileReader implements AutoCloseable
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(badRows, "badRows");
         Objects.requireNonNull(unknownSymbols, "unknownSymbols");
-        return new TardisFileReader(source, decompressed(in), registry, badRows, unknownSymbols);
+        final InputStream decompressed;
+        try
+        {
+            decompressed = decompressed(in);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            in.close();
+            throw e;
+        }
+        return new TardisFileReader(source, decompressed, registry, badRows, unknownSymbols);
     }
 
     private static InputStream decompressed(final InputStream in) throws IOException
@@ -154,13 +164,22 @@ public final class TardisFileReader implements AutoCloseable
      *
      * @return false at the end of the file ({@code out} is then unspecified)
      * @throws TardisDataException in strict mode, on the first bad row
-     * @throws IOException         if reading or inflating fails (a truncated gzip file included)
+     * @throws IOException         if reading or inflating fails (a truncated gzip file included), naming the file
+     *                             and the line
      */
     public boolean next(final MarketDataEvent out) throws IOException
     {
-        if (decoder == null || !decoder.next(out))
+        try
         {
-            return false;
+            if (decoder == null || !decoder.next(out))
+            {
+                return false;
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new IOException(source + ":" + (lines.lineNumber() + 1) + ": cannot read the file (" + e
+                + "): a truncated download or a corrupt gzip file; download it again", e);
         }
         events++;
         return true;

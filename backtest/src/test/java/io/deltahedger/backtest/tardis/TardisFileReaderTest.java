@@ -316,6 +316,30 @@ class TardisFileReaderTest
     }
 
     @Test
+    void aTruncatedGzipFileFailsNamingTheFileAndTheLine() throws IOException
+    {
+        final Path whole = dir.resolve("whole.csv.gz");
+        TardisTestData.writeIncrementalBook(whole, 20_000, 3);
+        final byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        final Path truncated = dir.resolve("truncated.csv.gz");
+        java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        try (TardisFileReader reader = TardisFileReader.open(truncated, registry, badRows, UnknownSymbols.BAD_ROW))
+        {
+            final MarketDataEvent e = new MarketDataEvent();
+            final IOException thrown = assertThrows(IOException.class, () ->
+            {
+                while (reader.next(e))
+                {
+                    assertEquals(0, badRows.total());
+                }
+            });
+            assertTrue(thrown.getMessage().startsWith("truncated.csv.gz:"), thrown.getMessage());
+            assertTrue(thrown.getMessage().contains("a truncated download or a corrupt gzip file"), thrown.getMessage());
+            assertTrue(reader.events() > 1000, "the events before the cut were read: " + reader.events());
+        }
+    }
+
+    @Test
     void aLastLineWithoutNewlineAndCrLfLineEndsAreRead() throws IOException
     {
         final Path file = TardisTestData.write(dir.resolve("trades_crlf.csv"),
