@@ -164,6 +164,9 @@ final class IncrementalBookDecoder extends RowDecoder
 
     private boolean applyChange(final MarketDataEvent out, final int instrument, final boolean snapshot)
     {
+        // Whether a later snapshot resets the book depends on the file's rows, accepted or not (Tardis: "if the last
+        // update was not a snapshot and the current one is"), so this is recorded before the crossed check.
+        inSnapshot[instrument] = snapshot;
         final L2Book book = book(instrument);
         final Levels bids = out.bids();
         final Levels asks = out.asks();
@@ -181,7 +184,6 @@ final class IncrementalBookDecoder extends RowDecoder
             reportCrossed(instrument, bestBid, bestAsk);
             return false;
         }
-        inSnapshot[instrument] = snapshot;
         out.prevSequence(sequences[instrument]);
         out.sequence(++sequences[instrument]);
         return true;

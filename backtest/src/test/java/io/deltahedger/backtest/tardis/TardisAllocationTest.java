@@ -30,9 +30,9 @@ class TardisAllocationTest
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         final InstrumentRegistry registry = TardisTestData.registry();
         final Path book = dir.resolve("book.csv.gz");
-        TardisTestData.writeIncrementalBook(book, 300_000, 11);
+        TardisTestData.writeIncrementalBook(book, 120_000, 11);
         final Path chain = dir.resolve("chain.csv.gz");
-        TardisTestData.writeOptionsChain(chain, 100_000, 12);
+        TardisTestData.writeOptionsChain(chain, 40_000, 12);
         final BadRows badRows = BadRows.strict();
 
         // A JIT deoptimisation can allocate a few hundred bytes once while C2 compiles, so the claim tested is the
