@@ -33,7 +33,8 @@ import java.util.zip.GZIPInputStream;
  * rows/s (one operation = one CSV row); {@code -prof gc}'s gc.alloc.rate.norm is bytes per row, which includes
  * opening the file (buffers, inflater) once per {@value #ROWS} rows.
  *
- * <p>Run: {@code mvn -B -Pbench -pl backtest -am verify -DskipTests
+ * <p>Run (after the one-time install, see docs/benchmarks.md, which also shows how to run it from the test classpath):
+ * {@code mvn -B -Pbench -pl backtest verify -DskipTests
  * -Dbench.args="-prof gc -f 1 -wi 2 -w 1 -i 3 -r 1 TardisParseBenchmark"}
  */
 @BenchmarkMode(Mode.Throughput)
