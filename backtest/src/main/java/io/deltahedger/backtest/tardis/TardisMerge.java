@@ -2,7 +2,11 @@ package io.deltahedger.backtest.tardis;
 
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 
+import io.deltahedger.venues.instrument.InstrumentRegistry;
+
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +27,46 @@ public final class TardisMerge implements AutoCloseable
     private int heapSize;
     private int current = -1;
     private boolean primed;
+
+    /**
+     * Opens files and merges them, in the given (tie-break) order; if one cannot be opened, those already open are
+     * closed before the failure is thrown.
+     *
+     * @throws TardisDataException if a file's header is not a Tardis CSV header this package reads
+     * @throws IOException         if a file cannot be read
+     */
+    public static TardisMerge open(final List<Path> files, final InstrumentRegistry registry, final BadRows badRows,
+                                   final UnknownSymbols unknownSymbols) throws IOException
+    {
+        if (files == null || files.isEmpty())
+        {
+            throw new IllegalArgumentException("a merge needs at least one Tardis file, got " + files);
+        }
+        final List<TardisFileReader> readers = new ArrayList<>(files.size());
+        try
+        {
+            for (final Path file : files)
+            {
+                readers.add(TardisFileReader.open(file, registry, badRows, unknownSymbols));
+            }
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            for (final TardisFileReader reader : readers)
+            {
+                try
+                {
+                    reader.close();
+                }
+                catch (final IOException suppressed)
+                {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        return new TardisMerge(readers);
+    }
 
     /**
      * @param readers the files, in tie-break order (their position wins when local timestamps are equal)

@@ -187,6 +187,27 @@ class TardisMergeTest
         }
     }
 
+    @Test
+    void opensFilesByPathAndRefusesAListWithAFileOfUnknownHeader() throws IOException
+    {
+        final Path trades = TardisTestData.fixture("deribit_trades_2020-04-01_BTC-PERPETUAL.csv", dir, true);
+        final Path ticker = TardisTestData.fixture("deribit_derivative_ticker_2020-04-01_BTC-PERPETUAL.csv", dir, false);
+        int events = 0;
+        try (TardisMerge merge = TardisMerge.open(List.of(trades, ticker), registry, BadRows.strict(),
+            UnknownSymbols.BAD_ROW))
+        {
+            while (merge.next())
+            {
+                events++;
+            }
+        }
+        assertEquals(4, events);
+        final Path unknown = TardisTestData.fixture("unknown_header.csv", dir, false);
+        final TardisDataException e = assertThrows(TardisDataException.class, () -> TardisMerge.open(
+            List.of(trades, unknown), registry, BadRows.strict(), UnknownSymbols.BAD_ROW));
+        assertTrue(e.getMessage().startsWith("unknown_header.csv:1:"), e.getMessage());
+    }
+
     private TardisFileReader reader(final String fixture, final boolean gzip) throws IOException
     {
         return TardisFileReader.open(TardisTestData.fixture(fixture, dir, gzip), registry, BadRows.strict(),
