@@ -107,15 +107,21 @@ final class IncrementalBookDecoder extends RowDecoder
             boolean overflow = false;
             int rows = 0;
             row.hold(true);
-            do
+            try
             {
-                overflow |= !(pendingBid ? out.bids() : out.asks()).add(pendingTicks, pendingLots);
-                rows++;
-                pending = false;
+                do
+                {
+                    overflow |= !(pendingBid ? out.bids() : out.asks()).add(pendingTicks, pendingLots);
+                    rows++;
+                    pending = false;
+                }
+                while (readOne() == TardisRowCursor.ROW && pendingInstrument == instrument
+                    && pendingLocalTimestampUs == localTimestampUs && pendingSnapshot == snapshot);
             }
-            while (readOne() == TardisRowCursor.ROW && pendingInstrument == instrument
-                && pendingLocalTimestampUs == localTimestampUs && pendingSnapshot == snapshot);
-            row.hold(false);
+            finally
+            {
+                row.hold(false);
+            }
 
             if (overflow)
             {
