@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  * A decision whose rounded amount is under the instrument's minimum is NO_ACTION and re-arms the decider (nothing will
  * be traded). Allocation-free.
+ *
+ * <p>Before deciding, {@link DecisionControl} applies COMMAND and GROUP_DONE events and answers GROUP_IN_FLIGHT,
+ * KILLED, PAUSED or BREAKER_OPEN for an underlying that may not start a group; a trading decision marks its underlying
+ * busy until its group's GROUP_DONE passes (docs/hedging.md "Execution").
  */
 final class DecisionStage implements EventHandler<PipelineEvent>
 {
@@ -38,8 +42,16 @@ final class DecisionStage implements EventHandler<PipelineEvent>
     private final boolean[] inverse;
     private final double[] lotSize;
     private final long[] minLots;
+    private final DecisionControl control;
 
     DecisionStage(final Routing routing, final MarginBook book, final AtomicBoolean halted, final double limitSlippage)
+    {
+        this(routing, book, halted, limitSlippage, false);
+    }
+
+    /** @param tracking true when an execution stage runs groups (one in flight per underlying, see DecisionControl) */
+    DecisionStage(final Routing routing, final MarginBook book, final AtomicBoolean halted, final double limitSlippage,
+                  final boolean tracking)
     {
         this.routing = routing;
         this.halted = halted;
@@ -62,10 +74,28 @@ final class DecisionStage implements EventHandler<PipelineEvent>
                 minLots[u] = hedge.minLots();
             }
         }
+        control = new DecisionControl(deciders, tracking);
     }
 
     @Override
     public void onEvent(final PipelineEvent event, final long sequence, final boolean endOfBatch)
+    {
+        // engine state first: commands and group completions, then busy, killed, paused, breaker (unless halted)
+        if (control.applied(event) || (!halted.get() && control.refused(event)))
+        {
+            return;
+        }
+        decideAndPlan(event);
+        control.afterDecision(event);
+    }
+
+    /** The engine's execution view: group in flight per underlying, pause, kill, breaker (stage 5 publishes GROUP_DONE). */
+    DecisionControl control()
+    {
+        return control;
+    }
+
+    private void decideAndPlan(final PipelineEvent event)
     {
         final int u = event.underlying;
         if (u < 0)
