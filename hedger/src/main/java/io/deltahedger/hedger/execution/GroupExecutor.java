@@ -480,8 +480,7 @@ public final class GroupExecutor
         }
         if (nowMs >= g.deadlineMs)
         {
-            finishForward(g, nowMs, "deadline passed");
-            return false;
+            return finishForward(g, nowMs, "deadline passed");
         }
         boolean changed = false;
         if (anyEndedShort(g))
@@ -525,8 +524,7 @@ public final class GroupExecutor
         }
         if (!changed && !progressable(g))
         {
-            finishForward(g, nowMs, "remainder unreachable" + (g.note.isEmpty() ? "" : ": " + g.note));
-            return false;
+            return finishForward(g, nowMs, "remainder unreachable" + (g.note.isEmpty() ? "" : ": " + g.note));
         }
         return changed;
     }
@@ -614,7 +612,8 @@ public final class GroupExecutor
         return inverse[i] ? lotSize[i] / g.limitPrice[l] : lotSize[i];
     }
 
-    private void finishForward(final RebalancingGroup g, final long nowMs, final String why)
+    /** Ends the forward phase; true if the group goes on compensating (so the caller steps again at once). */
+    private boolean finishForward(final RebalancingGroup g, final long nowMs, final String why)
     {
         g.note = why;
         final double after = g.deltaCoin + filledCoin(g);
@@ -634,6 +633,7 @@ public final class GroupExecutor
             g.lastShortEndMs = Long.MIN_VALUE;
             publishStatus();
         }
+        return g.open();
     }
 
     /** One step of the COMPENSATING state; true if it should run again. */
@@ -717,6 +717,7 @@ public final class GroupExecutor
         }
         g.workingAttempt[l] = id.attempt();
         g.pending[l] = result == SendResult.BACK_PRESSURED ? request : null;
+        g.sentTo[l] = true;
         return result;
     }
 

@@ -56,6 +56,8 @@ final class RebalancingGroup
     final OrderRequest[] pending = new OrderRequest[MarginGate.MAX_LEGS];
     /** The route (account, instrument) can take no more orders in this group: not connected, refused for good. */
     final boolean[] dead = new boolean[MarginGate.MAX_LEGS];
+    /** The leg's account took (or queued) at least one order of this group. */
+    final boolean[] sentTo = new boolean[MarginGate.MAX_LEGS];
     /** The leg's last forward order ended with lots unfilled: its remainder awaits a re-route or retry. */
     final boolean[] endedShort = new boolean[MarginGate.MAX_LEGS];
 
@@ -92,6 +94,7 @@ final class RebalancingGroup
         Arrays.fill(pending, null);
         Arrays.fill(dead, false);
         Arrays.fill(endedShort, false);
+        Arrays.fill(sentTo, false);
     }
 
     boolean working(final int leg)
@@ -162,7 +165,7 @@ final class RebalancingGroup
     {
         for (int l = 0; l < legCount; l++)
         {
-            if (account[l] == accountId && attempts[l] > 0)
+            if (account[l] == accountId && sentTo[l])
             {
                 return true;
             }
