@@ -21,6 +21,7 @@ public final class RecordingGateway implements VenueGateway
 {
     private final Venue venue;
     private final List<OrderRequest> placed = new ArrayList<>();
+    private final List<SendResult> results = new ArrayList<>();
     private final Deque<SendResult> script = new ArrayDeque<>();
     private int cancelAlls;
     private int accountRequests;
@@ -40,6 +41,12 @@ public final class RecordingGateway implements VenueGateway
     public synchronized List<OrderRequest> placed()
     {
         return List.copyOf(placed);
+    }
+
+    /** What each {@link #placed()} call was answered. */
+    public synchronized List<SendResult> results()
+    {
+        return List.copyOf(results);
     }
 
     public synchronized OrderRequest last()
@@ -67,7 +74,9 @@ public final class RecordingGateway implements VenueGateway
     public synchronized SendResult place(final OrderRequest request)
     {
         placed.add(request);
-        return script.isEmpty() ? SendResult.SENT : script.removeFirst();
+        final SendResult result = script.isEmpty() ? SendResult.SENT : script.removeFirst();
+        results.add(result);
+        return result;
     }
 
     @Override
