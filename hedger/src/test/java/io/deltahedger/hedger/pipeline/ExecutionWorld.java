@@ -59,10 +59,18 @@ final class ExecutionWorld implements AutoCloseable
 
     ExecutionWorld(final ExecutionConfig config)
     {
-        pipeline = new HedgingPipeline(PipelineConfig.defaults(List.of(new HedgeRoute(POLICY, "binance-usdm:BTCUSDT"))),
+        this(config, StageThreading.SINGLE_THREAD, null);
+    }
+
+    /** With {@code otherSink} instead of the recording sink (null: record). */
+    ExecutionWorld(final ExecutionConfig config, final StageThreading threading, final DecisionSink otherSink)
+    {
+        pipeline = new HedgingPipeline(PipelineConfig.defaults(List.of(new HedgeRoute(POLICY, "binance-usdm:BTCUSDT")))
+                .withStageThreading(threading),
             portfolio, book, PipelineWorld.GATE, config,
             ExecutionVenues.builder().gateway(account, gateway).instrument(perp, btcusdt).build(),
-            clock, sink, (stage, sequence, error) -> halts.add(stage + ": " + error)).start();
+            clock, otherSink == null ? sink : otherSink, (stage, sequence, error) -> halts.add(stage + ": " + error))
+            .start();
     }
 
     /** LIVE, an account with equity, perp and index at 40,000: every input fresh, delta inside the band. */
