@@ -253,7 +253,7 @@ public final class GroupExecutor
         final List<LegOutcome> outcomes = new ArrayList<>(legs.size());
         for (int l = 0; l < legs.size(); l++)
         {
-            outcomes.add(new LegOutcome(l, legs.account(l), legs.instrument(l), legs.side(l), legs.lots(l), 0,
+            outcomes.add(new LegOutcome(l, legs.account(l), legs.instrument(l), legs.side(l), legs.lots(l), 0, 0, 0,
                 Double.NaN, 0, 0));
         }
         listener.onGroupDone(new GroupOutcome(id, underlying, GroupState.BLOCKED, decision.quantityCoin(), 0.0, nowMs,
@@ -350,7 +350,11 @@ public final class GroupExecutor
         final boolean current = g.workingAttempt[l] == id.attempt();
         final boolean wasTripped = breaker.tripped();
         final ExecType type = report.type();
-        if (type == ExecType.PARTIAL_FILL || type == ExecType.FILL)
+        if (type == ExecType.ACK)
+        {
+            g.ackedLots[l] += report.amountLots();
+        }
+        else if (type == ExecType.PARTIAL_FILL || type == ExecType.FILL)
         {
             onFill(g, l, compensation, report, nowMs);
             if (type == ExecType.FILL && current)
@@ -718,6 +722,10 @@ public final class GroupExecutor
         g.workingAttempt[l] = id.attempt();
         g.pending[l] = result == SendResult.BACK_PRESSURED ? request : null;
         g.sentTo[l] = true;
+        if (result == SendResult.SENT)
+        {
+            g.sentLots[l] += lots;
+        }
         return result;
     }
 
@@ -734,6 +742,7 @@ public final class GroupExecutor
             if (result == SendResult.SENT)
             {
                 g.pending[l] = null;
+                g.sentLots[l] += request.amountLots();
             }
             else if (result == SendResult.NOT_CONNECTED)
             {

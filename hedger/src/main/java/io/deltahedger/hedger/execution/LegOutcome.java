@@ -11,6 +11,8 @@ import io.deltahedger.venues.Side;
  * @param side             the leg's side (compensation traded the other side)
  * @param wantedLots       lots the leg was finally asked for (planned, plus lots re-routed to it, minus lots
  *                         re-routed away)
+ * @param sentLots         lots of the leg's orders the gateway took (forward and compensation)
+ * @param ackedLots        lots of the leg's orders the venue acknowledged
  * @param filledLots       lots filled on the leg's side
  * @param averagePrice     the average fill price in the instrument's quote currency (NaN when nothing filled)
  * @param reversedLots     lots reversed by compensation
@@ -22,6 +24,8 @@ public record LegOutcome(
     int instrumentId,
     Side side,
     long wantedLots,
+    long sentLots,
+    long ackedLots,
     long filledLots,
     double averagePrice,
     long reversedLots,
@@ -29,8 +33,8 @@ public record LegOutcome(
 {
     public LegOutcome
     {
-        if (side == null || wantedLots < 0 || filledLots < 0 || reversedLots < 0 || reversedLots > filledLots
-            || attempts < 0)
+        if (side == null || wantedLots < 0 || sentLots < 0 || ackedLots < 0 || filledLots < 0 || reversedLots < 0
+            || reversedLots > filledLots || attempts < 0)
         {
             throw new IllegalArgumentException("leg outcome needs a side and 0 <= reversed <= filled lots, was " + side
                 + ", filled " + filledLots + ", reversed " + reversedLots + ", attempts " + attempts);

@@ -43,6 +43,8 @@ final class RebalancingGroup
 
     /** Lots the leg must trade: planned, plus lots re-routed to it, minus lots re-routed away. */
     final long[] wantLots = new long[MarginGate.MAX_LEGS];
+    final long[] sentLots = new long[MarginGate.MAX_LEGS];
+    final long[] ackedLots = new long[MarginGate.MAX_LEGS];
     final long[] filledLots = new long[MarginGate.MAX_LEGS];
     /** Sum of fill price × lots, for the average price. */
     final double[] filledValue = new double[MarginGate.MAX_LEGS];
@@ -85,6 +87,8 @@ final class RebalancingGroup
             wantLots[l] = legs.lots(l);
         }
         Arrays.fill(markAtStart, Double.NaN);
+        Arrays.fill(sentLots, 0);
+        Arrays.fill(ackedLots, 0);
         Arrays.fill(filledLots, 0);
         Arrays.fill(filledValue, 0.0);
         Arrays.fill(reversedLots, 0);
@@ -178,8 +182,8 @@ final class RebalancingGroup
         final List<LegOutcome> legs = new ArrayList<>(legCount);
         for (int l = 0; l < legCount; l++)
         {
-            legs.add(new LegOutcome(l, account[l], instrument[l], side[l], wantLots[l], filledLots[l], averagePrice(l),
-                reversedLots[l], attempts[l]));
+            legs.add(new LegOutcome(l, account[l], instrument[l], side[l], wantLots[l], sentLots[l], ackedLots[l],
+                filledLots[l], averagePrice(l), reversedLots[l], attempts[l]));
         }
         return legs;
     }

@@ -57,6 +57,8 @@ class GroupExecutorTest
         assertEquals(T0 + 3, outcome.endedMs());
         final LegOutcome leg = outcome.legs().get(0);
         assertEquals(2_500, leg.filledLots());
+        assertEquals(2_500, leg.sentLots());
+        assertEquals(2_500, leg.ackedLots());
         assertEquals((1_000 * 49_999.0 + 1_500 * 49_998.0) / 2_500, leg.averagePrice(), 1e-9);
         assertEquals(1, leg.attempts());
         assertEquals(1, rig.a.accountRequests(), "the touched account is re-read after the group");
@@ -241,6 +243,7 @@ class GroupExecutorTest
         rig.report(0, filled(placed.get(2), T0 + 301), T0 + 301);
         assertEquals(GroupState.COMPLETE, rig.outcome().state());
         assertEquals(1, rig.outcome().legs().get(0).attempts());
+        assertEquals(2_500, rig.outcome().legs().get(0).sentLots(), "counted once, when the gateway took it");
     }
 
     @Test

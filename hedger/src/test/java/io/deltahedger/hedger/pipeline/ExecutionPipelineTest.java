@@ -238,16 +238,21 @@ class ExecutionPipelineTest
     }
 
     @Test
-    void theSameEventsGiveTheSameOutcomesTwice()
+    void theSameEventsGiveTheSameOutcomesTwiceAndOnAThreadPerStage()
     {
-        assertEquals(scenario(), scenario());
+        final List<String> once = scenario(StageThreading.SINGLE_THREAD);
+        assertEquals(once, scenario(StageThreading.SINGLE_THREAD));
+        assertEquals(once, scenario(StageThreading.THREAD_PER_STAGE));
     }
 
     /** A breach, a partial fill, a timer-driven retry, a second breach held in flight, completion. */
-    private static List<String> scenario()
+    private static List<String> scenario(final StageThreading threading)
     {
-        try (ExecutionWorld w = breached(config()))
+        try (ExecutionWorld w = new ExecutionWorld(config(), threading, null))
         {
+            w.calm(100_000);
+            w.clock.advanceMs(100);
+            w.market(50_000);
             final OrderRequest first = w.order(1);
             w.report(Reports.fill(first, 700, 700, 499_900, w.clock.epochMs()));
             w.report(Reports.canceled(first, 700, w.clock.epochMs()));
