@@ -472,7 +472,7 @@ public final class GroupExecutor
     /** One step of the WORKING state; true if it should run again. */
     private boolean stepForward(final RebalancingGroup g, final long nowMs)
     {
-        resendPending(g);
+        resendPending(g, nowMs >= g.deadlineMs);
         if (g.anyWorking())
         {
             return false;
@@ -643,7 +643,7 @@ public final class GroupExecutor
     /** One step of the COMPENSATING state; true if it should run again. */
     private boolean stepCompensation(final RebalancingGroup g, final long nowMs)
     {
-        resendPending(g);
+        resendPending(g, nowMs >= g.compensationDeadlineMs);
         if (g.anyWorking())
         {
             return false;
@@ -729,13 +729,20 @@ public final class GroupExecutor
         return result;
     }
 
-    private void resendPending(final RebalancingGroup g)
+    /** Places back-pressured orders again with their own ids; past the phase's deadline drops them (never sent). */
+    private void resendPending(final RebalancingGroup g, final boolean pastDeadline)
     {
         for (int l = 0; l < g.legCount; l++)
         {
             final OrderRequest request = g.pending[l];
             if (request == null)
             {
+                continue;
+            }
+            if (pastDeadline)
+            {
+                g.pending[l] = null;
+                g.workingAttempt[l] = RebalancingGroup.NONE;
                 continue;
             }
             final SendResult result = gateways[g.account[l]].place(request);

@@ -247,6 +247,20 @@ class GroupExecutorTest
     }
 
     @Test
+    void anOrderStillBackPressuredAtTheDeadlineIsDroppedNotSentLate()
+    {
+        final ExecutorRig rig = new ExecutorRig(ExecutorRig.config().withTimeouts(1_000, 1_000, 200));
+        rig.a.answer(SendResult.BACK_PRESSURED, SendResult.BACK_PRESSURED);
+        rig.start(ExecutorRig.sell(2_500, 0));
+        rig.executor.poll(T0 + 500);
+        rig.executor.poll(T0 + 1_000);
+        assertEquals(2, rig.a.placed().size(), "not placed again once the deadline passed");
+        final GroupOutcome outcome = rig.outcome();
+        assertEquals(GroupState.COMPENSATED, outcome.state(), "nothing went out, nothing to reverse");
+        assertEquals(0, outcome.legs().get(0).sentLots());
+    }
+
+    @Test
     void twapReleasesEqualSlicesOnTheTimerAndTheDeadlineCoversThem()
     {
         final ExecutorRig rig = new ExecutorRig(ExecutorRig.config().withSlicing(new SlicingPolicy.Twap(4, 1_000)));
