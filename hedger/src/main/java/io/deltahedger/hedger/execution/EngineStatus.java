@@ -12,7 +12,8 @@ import java.util.List;
  * @param breakerReason  why it tripped ("" when closed)
  * @param halted         a stage threw: new risk halted until the process restarts (filled in by the pipeline)
  * @param openGroups     groups in flight
- * @param nextGroupId    the id the next group will take (issue 5's journal persists it)
+ * @param nextGroupId    the id the next group will take (issue 5's journal persists it); -1 for a decision-only
+ *                       pipeline
  * @param lastActor      who gave the last command ("" if none)
  */
 public record EngineStatus(
