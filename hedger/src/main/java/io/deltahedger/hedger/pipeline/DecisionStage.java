@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * admission (stage 4) approves it, with the plan's expected cost on the event. A decision nothing can be planned for
  * (books too thin within the protection bounds, limits, margin, amounts under the minimum) is NO_ACTION and re-arms
  * the decider (nothing will be traded). Allocation-free.
+ *
+ * <p>Before deciding, {@link DecisionControl} applies COMMAND and GROUP_DONE events and answers GROUP_IN_FLIGHT,
+ * KILLED, PAUSED or BREAKER_OPEN for an underlying that may not start a group; a trading decision marks its underlying
+ * busy until its group's GROUP_DONE passes (docs/hedging.md "Execution").
  */
 final class DecisionStage implements EventHandler<PipelineEvent>
 {
@@ -31,6 +35,7 @@ final class DecisionStage implements EventHandler<PipelineEvent>
     private final GroupPlanner[] planners;
     private final boolean[] premiumAdjusted;
     private final PlanningMarket market;
+    private final DecisionControl control;
 
     DecisionStage(
         final Routing routing,
@@ -39,6 +44,19 @@ final class DecisionStage implements EventHandler<PipelineEvent>
         final double limitSlippage,
         final ExecutionLimits limits,
         final double marginThreshold)
+    {
+        this(routing, book, halted, limitSlippage, limits, marginThreshold, false);
+    }
+
+    /** @param tracking true when an execution stage runs groups (one in flight per underlying, see DecisionControl) */
+    DecisionStage(
+        final Routing routing,
+        final MarginBook book,
+        final AtomicBoolean halted,
+        final double limitSlippage,
+        final ExecutionLimits limits,
+        final double marginThreshold,
+        final boolean tracking)
     {
         this.routing = routing;
         this.halted = halted;
@@ -57,6 +75,7 @@ final class DecisionStage implements EventHandler<PipelineEvent>
                 premiumAdjusted[u] = routing.route[u].policy().deltaMeasure() == DeltaMeasure.PREMIUM_ADJUSTED;
             }
         }
+        control = new DecisionControl(deciders, tracking);
     }
 
     @Override
@@ -72,6 +91,23 @@ final class DecisionStage implements EventHandler<PipelineEvent>
             {
             }
         }
+        // engine state next: commands and group completions, then busy, killed, paused, breaker (unless halted)
+        if (control.applied(event) || (!halted.get() && control.refused(event)))
+        {
+            return;
+        }
+        decideAndPlan(event);
+        control.afterDecision(event);
+    }
+
+    /** The engine's execution view: group in flight per underlying, pause, kill, breaker (stage 5 publishes GROUP_DONE). */
+    DecisionControl control()
+    {
+        return control;
+    }
+
+    private void decideAndPlan(final PipelineEvent event)
+    {
         final int u = event.underlying;
         if (u < 0)
         {

@@ -1,14 +1,18 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.hedger.execution.EngineCommand;
+import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.policy.HedgeDecision;
 import io.deltahedger.hedger.routing.LimitBreach;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
 import io.deltahedger.marginmonitor.gate.LegGroup;
 import io.deltahedger.marginmonitor.gate.MarginGate;
+import io.deltahedger.venues.Side;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.order.ExecutionReport;
 
 /**
  * One pre-allocated ring slot: the input (a copy of a market-data event, a connection change or an account snapshot)
@@ -18,7 +22,8 @@ import io.deltahedger.venues.marketdata.MarketDataEvent;
  * <p>Field owners: the publisher (input, {@link #nowMs()}); 1 market state ({@link #underlying()}, {@link #spot()},
  * {@link #guard()}, {@link #hedgeMark()}, {@link #usableCandidates()}); 2 Greeks (delta, gamma); 3 decision and
  * planning ({@link #decision()}, {@link #result()}, the hedge {@link #legs()}, {@link #expectedCostUsd()}); 4
- * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}); 5 release clears the slot.
+ * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}); 5 execution ({@link #groupId()},
+ * {@link #result()}) clears the slot.
  * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
  */
 public final class PipelineEvent
@@ -33,6 +38,19 @@ public final class PipelineEvent
     ConnectionState connectionState;
     int accountId = -1;
     AccountSnapshot account;
+    ExecutionReport report;
+    /** The side of the reported order as the engine sent it (null for foreign orders), stamped at publication. */
+    Side reportSide;
+    EngineCommand command;
+    String actor;
+    /** Stage 5: the group started for this event, or GROUP_DONE's group; -1 otherwise. */
+    long groupId = -1;
+    int groupUnderlying = -1;
+    GroupState groupState;
+    boolean breakerOpen;
+    long breakerResets;
+    /** Stage 3 marked the underlying busy for this trading decision: stage 5 must start or block exactly one group. */
+    boolean groupPending;
     long nowMs;
     long publishedNanos;
 
@@ -70,6 +88,16 @@ public final class PipelineEvent
         connectionState = null;
         accountId = -1;
         account = null;
+        report = null;
+        reportSide = null;
+        command = null;
+        actor = null;
+        groupId = -1;
+        groupUnderlying = -1;
+        groupState = null;
+        breakerOpen = false;
+        breakerResets = 0;
+        groupPending = false;
         nowMs = 0;
         publishedNanos = 0;
         underlying = -1;
@@ -125,6 +153,48 @@ public final class PipelineEvent
     public AccountSnapshot account()
     {
         return account;
+    }
+
+    /** The execution report ({@link EventKind#EXECUTION_REPORT} only; its account is {@link #accountId()}), else null. */
+    public ExecutionReport report()
+    {
+        return report;
+    }
+
+    /** The side of the reported order if the engine sent it, else null ({@link EventKind#EXECUTION_REPORT} only). */
+    public Side reportSide()
+    {
+        return reportSide;
+    }
+
+    /** The command ({@link EventKind#COMMAND} only), else null. */
+    public EngineCommand command()
+    {
+        return command;
+    }
+
+    /** Who gave the command ({@link EventKind#COMMAND} only), else null. */
+    public String actor()
+    {
+        return actor;
+    }
+
+    /** The group started for this APPROVED event, or the ended group of a {@link EventKind#GROUP_DONE}; else -1. */
+    public long groupId()
+    {
+        return groupId;
+    }
+
+    /** The ended group's underlying ({@link EventKind#GROUP_DONE} only), else -1. */
+    public int groupUnderlying()
+    {
+        return groupUnderlying;
+    }
+
+    /** The ended group's terminal state ({@link EventKind#GROUP_DONE} only), else null. */
+    public GroupState groupState()
+    {
+        return groupState;
     }
 
     /** The injected clock's reading when the event was published, epoch ms: the time every stage decides at. */
@@ -268,6 +338,9 @@ public final class PipelineEvent
         return "PipelineEvent{" + kind + ", at=" + nowMs + ", underlying=" + underlying + ", spot=" + spot
             + ", result=" + result + (limitBreach != null ? " " + limitBreach : "") + (decided ? ", " + decision : "")
             + legsText() + (legs.size() > 0 ? ", expectedCostUsd=" + expectedCostUsd : "")
+            + (groupId >= 0 ? ", group=" + groupId + (groupState != null ? " " + groupState : "") : "")
+            + (report != null ? ", report=" + report.clientOrderId() + " " + report.type() : "")
+            + (command != null ? ", command=" + command + " by " + actor : "")
             + '}';
     }
 }

@@ -23,5 +23,13 @@ public enum PipelineResult
     /** The margin gate refused the group (the verdict on the event says why). */
     GATE_BLOCKED,
     /** The hedge passed every check and was handed to the decision sink. */
-    APPROVED
+    APPROVED,
+    /** A rebalancing group of this underlying is still in flight: no second one (never double-hedge). */
+    GROUP_IN_FLIGHT,
+    /** An operator paused the engine: no new groups. */
+    PAUSED,
+    /** The circuit breaker is open: no new groups until an operator resumes or resets it. */
+    BREAKER_OPEN,
+    /** An operator killed the engine: no new risk until RESUME. */
+    KILLED
 }
