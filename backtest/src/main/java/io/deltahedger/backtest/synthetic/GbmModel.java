@@ -22,6 +22,12 @@ public record GbmModel(double drift, double vol) implements PriceModel
     }
 
     @Override
+    public double expectedTotalVariance(final double currentVariance, final double years)
+    {
+        return vol * vol * years;
+    }
+
+    @Override
     public PathStepper newStepper()
     {
         return new Stepper(drift, vol);

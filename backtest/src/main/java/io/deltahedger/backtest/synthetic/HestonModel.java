@@ -47,6 +47,17 @@ public record HestonModel(
     }
 
     @Override
+    public double expectedTotalVariance(final double currentVariance, final double years)
+    {
+        final double v = Math.max(currentVariance, 0.0);
+        if (meanReversion * years < 1e-8)
+        {
+            return v * years;
+        }
+        return longRunVariance * years + (v - longRunVariance) * -Math.expm1(-meanReversion * years) / meanReversion;
+    }
+
+    @Override
     public PathStepper newStepper()
     {
         return new Stepper(this);

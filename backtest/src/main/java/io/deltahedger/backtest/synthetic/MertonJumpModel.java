@@ -53,6 +53,12 @@ public record MertonJumpModel(double drift, double vol, double jumpIntensity, do
     }
 
     @Override
+    public double expectedTotalVariance(final double currentVariance, final double years)
+    {
+        return totalVariance() * years;
+    }
+
+    @Override
     public PathStepper newStepper()
     {
         return new Stepper(this);

@@ -16,6 +16,14 @@ public interface PriceModel
     /** The expected rate of return of the price per year. */
     double drift();
 
+    /**
+     * The expected total variance of log-returns from now to {@code years} ahead, given the stepper's current
+     * instantaneous variance: what an at-the-money implied total variance {@code vol^2 T} would be in a market that
+     * prices with this model's variance. GBM: {@code vol^2 T}; Heston: {@code theta T + (v - theta)(1 - e^{-kappa
+     * T}) / kappa}; Merton: the diffusion and jump variance together.
+     */
+    double expectedTotalVariance(double currentVariance, double years);
+
     /** A new stepper for one thread; it allocates nothing afterwards. */
     PathStepper newStepper();
 }
