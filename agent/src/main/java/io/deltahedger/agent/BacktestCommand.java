@@ -5,13 +5,10 @@ import io.deltahedger.backtest.montecarlo.HedgedPosition;
 import io.deltahedger.backtest.montecarlo.HedgingStudy;
 import io.deltahedger.backtest.montecarlo.HedgingStudyResult;
 import io.deltahedger.backtest.montecarlo.HedgingStudySpec;
-import io.deltahedger.backtest.synthetic.GbmModel;
-import io.deltahedger.backtest.synthetic.HestonModel;
-import io.deltahedger.backtest.synthetic.MertonJumpModel;
-import io.deltahedger.backtest.synthetic.PriceModel;
 import io.deltahedger.greeks.pricing.OptionType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,27 +37,6 @@ final class BacktestCommand implements Callable<Integer>
     /** Most paths one study may simulate (the cost and P&L of every path are kept for the quantiles: 16 B each). */
     static final int MAX_PATHS = 50_000_000;
 
-    enum Synthetic
-    {
-        GBM, HESTON, JUMP
-    }
-
-    static final class SyntheticConverter implements CommandLine.ITypeConverter<Synthetic>
-    {
-        public Synthetic convert(final String value)
-        {
-            for (final Synthetic model : Synthetic.values())
-            {
-                if (model.name().equalsIgnoreCase(value))
-                {
-                    return model;
-                }
-            }
-            throw new CommandLine.TypeConversionException(
-                "unknown synthetic market '" + value + "': allowed are gbm, heston, jump");
-        }
-    }
-
     static final class PositionConverter implements CommandLine.ITypeConverter<HedgedPosition>
     {
         public HedgedPosition convert(final String value)
@@ -83,10 +59,10 @@ final class BacktestCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--synthetic", converter = SyntheticConverter.class, paramLabel = "gbm|heston|jump",
+    @Option(names = "--synthetic", converter = SyntheticModelArguments.SyntheticConverter.class, paramLabel = "gbm|heston|jump",
         description = "Synthetic market: gbm (exact geometric Brownian motion at --vol), heston (stochastic vol, the "
             + "option still priced and hedged with BSM at --vol), jump (Merton jump-diffusion, diffusion at --vol).")
-    Synthetic synthetic;
+    SyntheticModelArguments.Synthetic synthetic;
 
     @Option(names = "--type", required = true, converter = OptionArguments.TypeConverter.class,
         paramLabel = "call|put", description = "Option type.")
@@ -141,34 +117,8 @@ final class BacktestCommand implements Callable<Integer>
         paramLabel = "text|json", description = "Output format. Default: ${DEFAULT-VALUE}.")
     OptionArguments.Output output;
 
-    @Option(names = "--heston-v0", paramLabel = "V0",
-        description = "Heston initial variance per year. Default: --vol squared.")
-    Double hestonV0;
-
-    @Option(names = "--heston-kappa", paramLabel = "KAPPA",
-        description = "Heston mean reversion speed per year. Default: 2.")
-    Double hestonKappa;
-
-    @Option(names = "--heston-theta", paramLabel = "THETA",
-        description = "Heston long-run variance per year. Default: --vol squared.")
-    Double hestonTheta;
-
-    @Option(names = "--heston-xi", paramLabel = "XI", description = "Heston vol of variance per year. Default: 0.8.")
-    Double hestonXi;
-
-    @Option(names = "--heston-rho", paramLabel = "RHO",
-        description = "Heston correlation of price and variance shocks, in [-1, 1]. Default: -0.5.")
-    Double hestonRho;
-
-    @Option(names = "--jump-intensity", paramLabel = "LAMBDA",
-        description = "Merton expected jumps per year. Default: 10.")
-    Double jumpIntensity;
-
-    @Option(names = "--jump-mean", paramLabel = "MU_J", description = "Merton mean log jump. Default: -0.03.")
-    Double jumpMean;
-
-    @Option(names = "--jump-vol", paramLabel = "SIGMA_J", description = "Merton log jump std. Default: 0.08.")
-    Double jumpVol;
+    @Mixin
+    SyntheticModelArguments models;
 
     @Override
     public Integer call()
@@ -231,65 +181,14 @@ final class BacktestCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(commandLine,
                 "invalid --threads " + threads + ": must be between 1 and 1024");
         }
-        return new HedgingStudySpec(model(commandLine), type, position, spot, strike, rate, vol, expiryYears,
-            intervalYears, paths, seed, costBps);
-    }
-
-    private PriceModel model(final CommandLine commandLine)
-    {
-        if (synthetic != Synthetic.HESTON)
-        {
-            refuseUnless(commandLine, "--heston-v0", hestonV0, "heston");
-            refuseUnless(commandLine, "--heston-kappa", hestonKappa, "heston");
-            refuseUnless(commandLine, "--heston-theta", hestonTheta, "heston");
-            refuseUnless(commandLine, "--heston-xi", hestonXi, "heston");
-            refuseUnless(commandLine, "--heston-rho", hestonRho, "heston");
-        }
-        if (synthetic != Synthetic.JUMP)
-        {
-            refuseUnless(commandLine, "--jump-intensity", jumpIntensity, "jump");
-            refuseUnless(commandLine, "--jump-mean", jumpMean, "jump");
-            refuseUnless(commandLine, "--jump-vol", jumpVol, "jump");
-        }
-        switch (synthetic)
-        {
-            case HESTON:
-                hestonV0 = nonNegative(commandLine, "--heston-v0", hestonV0, vol * vol, "a variance per year");
-                hestonKappa = nonNegative(commandLine, "--heston-kappa", hestonKappa, 2.0, "a speed per year");
-                hestonTheta = nonNegative(commandLine, "--heston-theta", hestonTheta, vol * vol, "a variance per year");
-                hestonXi = nonNegative(commandLine, "--heston-xi", hestonXi, 0.8, "a vol of variance per year");
-                hestonRho = hestonRho == null ? -0.5 : hestonRho;
-                if (!(hestonRho >= -1.0 && hestonRho <= 1.0))
-                {
-                    throw new CommandLine.ParameterException(commandLine,
-                        "invalid --heston-rho " + hestonRho + ": must be a correlation within [-1, 1], e.g. -0.5");
-                }
-                return new HestonModel(drift, hestonV0, hestonKappa, hestonTheta, hestonXi, hestonRho);
-            case JUMP:
-                jumpIntensity = nonNegative(commandLine, "--jump-intensity", jumpIntensity, 10.0,
-                    "an expected number of jumps per year");
-                jumpMean = jumpMean == null ? -0.03 : jumpMean;
-                if (!(Math.abs(jumpMean) <= 2.0))
-                {
-                    throw new CommandLine.ParameterException(commandLine,
-                        "invalid --jump-mean " + jumpMean + ": must be a mean log jump within [-2, 2], e.g. -0.03");
-                }
-                jumpVol = nonNegative(commandLine, "--jump-vol", jumpVol, 0.08, "a log jump std");
-                if (jumpVol > 2.0)
-                {
-                    throw new CommandLine.ParameterException(commandLine,
-                        "invalid --jump-vol " + jumpVol + ": must be within [0, 2], e.g. 0.08");
-                }
-                return new MertonJumpModel(drift, vol, jumpIntensity, jumpMean, jumpVol);
-            default:
-                return new GbmModel(drift, vol);
-        }
+        return new HedgingStudySpec(models.build(commandLine, "--synthetic", synthetic, drift, vol), type, position,
+            spot, strike, rate, vol, expiryYears, intervalYears, paths, seed, costBps);
     }
 
     private QuantityReport report(final HedgingStudySpec study, final HedgingStudyResult result)
     {
         final QuantityReport report = new QuantityReport()
-            .add("synthetic", synthetic.name().toLowerCase(Locale.ROOT), "price process")
+            .add("synthetic", synthetic.cliName(), "price process")
             .add("type", type.name().toLowerCase(Locale.ROOT), "")
             .add("position", position.name().toLowerCase(Locale.ROOT), "")
             .add("spot", spot, "initial price of the underlying")
@@ -297,20 +196,7 @@ final class BacktestCommand implements Callable<Integer>
             .add("rate", rate, "per year, continuously compounded")
             .add("vol", vol, "per year: the pricing and hedging vol")
             .add("drift", drift, "per year, real-world expected return");
-        if (synthetic == Synthetic.HESTON)
-        {
-            report.add("heston_v0", hestonV0, "variance per year")
-                .add("heston_kappa", hestonKappa, "per year")
-                .add("heston_theta", hestonTheta, "variance per year")
-                .add("heston_xi", hestonXi, "vol of variance per year")
-                .add("heston_rho", hestonRho, "correlation");
-        }
-        if (synthetic == Synthetic.JUMP)
-        {
-            report.add("jump_intensity", jumpIntensity, "jumps per year")
-                .add("jump_mean", jumpMean, "mean log jump")
-                .add("jump_vol", jumpVol, "log jump std");
-        }
+        models.addTo(report, synthetic);
         report.add("expiry_years", study.expiryYears(), "years (ACT/365)")
             .add("rebalance_interval_years", study.rebalanceIntervalYears(), "years (ACT/365)")
             .add("rebalances", result.rebalances(), "per path, the initial hedge included")
@@ -341,27 +227,5 @@ final class BacktestCommand implements Callable<Integer>
             .add(name + "_q95", summary.q95(), "95% quantile")
             .add(name + "_min", summary.min(), "")
             .add(name + "_max", summary.max(), "");
-    }
-
-    private void refuseUnless(final CommandLine commandLine, final String option, final Double value,
-        final String model)
-    {
-        if (value != null)
-        {
-            throw new CommandLine.ParameterException(commandLine, option + " " + value + " applies to --synthetic "
-                + model + " only, not --synthetic " + synthetic.name().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static double nonNegative(final CommandLine commandLine, final String option, final Double value,
-        final double defaultValue, final String meaning)
-    {
-        final double chosen = value == null ? defaultValue : value;
-        if (!(chosen >= 0.0 && chosen <= 1_000.0))
-        {
-            throw new CommandLine.ParameterException(commandLine,
-                "invalid " + option + " " + chosen + ": must be " + meaning + " within [0, 1000]");
-        }
-        return chosen;
     }
 }

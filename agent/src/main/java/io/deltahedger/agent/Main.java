@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ImpliedVolCommand.class,
         SimulatorCommand.class,
         BacktestCommand.class,
+        GenerateCommand.class,
     })
 public final class Main
 {
