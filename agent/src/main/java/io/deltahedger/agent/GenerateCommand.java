@@ -1,5 +1,6 @@
 package io.deltahedger.agent;
 
+import io.deltahedger.backtest.generate.BookFormat;
 import io.deltahedger.backtest.generate.GenerationSummary;
 import io.deltahedger.backtest.generate.GeneratorConfig;
 import io.deltahedger.backtest.generate.MarketGenerator;
@@ -26,8 +27,9 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = {
         "Writes a seeded synthetic market as Tardis-format gzipped CSV files, one per data type and UTC day: "
-            + "options_chain (a Deribit-style chain priced on an SSVI surface), and book_snapshot_25, "
-            + "derivative_ticker and trades of the perpetual. The same arguments write the same bytes."},
+            + "options_chain (a Deribit-style chain priced on an SSVI surface), and book_snapshot_25 and/or "
+            + "incremental_book_L2, derivative_ticker and trades of the perpetual. The same arguments write the same "
+            + "bytes."},
     footer = {"", "Example: deltahedger generate --model heston --days 1 --seed 7 --out data/synthetic"})
 final class GenerateCommand implements Callable<Integer>
 {
@@ -100,8 +102,32 @@ final class GenerateCommand implements Callable<Integer>
         description = "Price tick of the perpetual. Default: ${DEFAULT-VALUE} (Deribit BTC-PERPETUAL).")
     double perpetualTick;
 
+    @Option(names = "--book", defaultValue = "book_snapshot_25", converter = BookFormatConverter.class,
+        paramLabel = "book_snapshot_25|incremental_book_L2|both",
+        description = "Perpetual book files to write. Default: ${DEFAULT-VALUE}.")
+    BookFormat bookFormat;
+
     @Mixin
     SyntheticModelArguments models;
+
+    static final class BookFormatConverter implements CommandLine.ITypeConverter<BookFormat>
+    {
+        public BookFormat convert(final String value)
+        {
+            switch (value)
+            {
+                case "book_snapshot_25":
+                    return BookFormat.SNAPSHOT_25;
+                case "incremental_book_L2":
+                    return BookFormat.INCREMENTAL_L2;
+                case "both":
+                    return BookFormat.BOTH;
+                default:
+                    throw new CommandLine.TypeConversionException("unknown book format '" + value
+                        + "': allowed are book_snapshot_25, incremental_book_L2, both");
+            }
+        }
+    }
 
     @Override
     public Integer call() throws IOException
@@ -129,7 +155,7 @@ final class GenerateCommand implements Callable<Integer>
         {
             config = new GeneratorConfig(models.build(commandLine, "--model", model, drift, vol), seed, startDate,
                 days, currency, spot, rate, skew, smileCurvature, 1_000L, chainInterval.toMillis(),
-                bookInterval.toMillis(), tickerInterval.toMillis(), tradesPerMinute, perpetualTick);
+                bookInterval.toMillis(), tickerInterval.toMillis(), tradesPerMinute, perpetualTick, bookFormat);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -142,9 +168,10 @@ final class GenerateCommand implements Callable<Integer>
         {
             printer.println(file);
         }
-        printer.printf(java.util.Locale.ROOT, "%d options_chain, %d book_snapshot_25, %d derivative_ticker and %d "
-                + "trades rows over %d day(s); index %.2f -> %.2f%n", summary.chainRows(), summary.bookRows(),
-            summary.tickerRows(), summary.tradeRows(), days, summary.firstIndex(), summary.lastIndex());
+        printer.printf(java.util.Locale.ROOT, "%d options_chain, %d book_snapshot_25, %d incremental_book_L2, %d "
+                + "derivative_ticker and %d trades rows over %d day(s); index %.2f -> %.2f%n", summary.chainRows(),
+            summary.bookRows(), summary.incrementalBookRows(), summary.tickerRows(), summary.tradeRows(), days,
+            summary.firstIndex(), summary.lastIndex());
         printer.flush();
         return 0;
     }

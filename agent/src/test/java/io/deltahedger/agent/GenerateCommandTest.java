@@ -37,11 +37,12 @@ class GenerateCommandTest
         final Run run = run("generate", "--model", "jump", "--days", "1", "--seed", "5", "--out", dir.toString(),
             "--start", "2026-03-02", "--chain-interval", "6h", "--book-interval", "1h", "--ticker-interval", "1h",
             "--trades-per-minute", "1", "--currency", "ETH", "--spot", "3000", "--perpetual-tick", "0.05",
-            "--jump-intensity", "30");
+            "--jump-intensity", "30", "--book", "incremental_book_L2");
         assertEquals(0, run.exit(), run.err());
         final Path ticker = dir.resolve("deribit_derivative_ticker_2026-03-02_ETH-PERPETUAL.csv.gz");
         assertTrue(run.out().contains(ticker.toString()), run.out());
-        assertTrue(run.out().contains("24 book_snapshot_25"), run.out());
+        assertTrue(run.out().contains("0 book_snapshot_25"), run.out());
+        assertTrue(Files.exists(dir.resolve("deribit_incremental_book_L2_2026-03-02_ETH-PERPETUAL.csv.gz")));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
             new GZIPInputStream(Files.newInputStream(ticker)), StandardCharsets.US_ASCII)))
         {
@@ -69,6 +70,8 @@ class GenerateCommandTest
             dir.toString(), "--heston-xi", "0.5"}, "--heston-xi", "--model heston only");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--currency", "btc"}, "currency 'btc'", "upper-case");
+        assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
+            dir.toString(), "--book", "l3"}, "'l3'", "book_snapshot_25, incremental_book_L2, both");
     }
 
     private static void assertUsageError(final String[] args, final String... fragments)

@@ -26,17 +26,19 @@ import java.util.regex.Pattern;
  * @param tickerIntervalMillis derivative_ticker interval for the perpetual (a multiple of the step).
  * @param tradesPerMinute    expected perpetual trades per minute (Poisson), &gt;= 0.
  * @param perpetualTick      the perpetual's price tick in USD (Deribit BTC-PERPETUAL: 0.5), &gt; 0.
+ * @param bookFormat         the perpetual's book files: book_snapshot_25, incremental_book_L2 or both.
  */
 public record GeneratorConfig(
     PriceModel model, long seed, LocalDate startDate, int days, String currency, double spot, double rate,
     double skew, double smileCurvature, long stepMillis, long chainIntervalMillis, long bookIntervalMillis,
-    long tickerIntervalMillis, double tradesPerMinute, double perpetualTick)
+    long tickerIntervalMillis, double tradesPerMinute, double perpetualTick, BookFormat bookFormat)
 {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
     public GeneratorConfig
     {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(bookFormat, "bookFormat");
         Objects.requireNonNull(startDate, "startDate");
         if (startDate.getYear() < 2000 || startDate.getYear() > 2099)
         {
@@ -86,12 +88,15 @@ public record GeneratorConfig(
         }
     }
 
-    /** A configuration with Deribit-like defaults for BTC around {@code spot}. */
+    /**
+     * A configuration with Deribit-like defaults for BTC around {@code spot}: rate 0, skew -0.25, smile curvature 1,
+     * 1 s steps, the chain every 5 minutes, book and ticker every 10 s, 30 trades a minute, tick 0.5, book snapshots.
+     */
     public static GeneratorConfig defaults(final PriceModel model, final long seed, final LocalDate startDate,
         final int days, final double spot)
     {
         return new GeneratorConfig(model, seed, startDate, days, "BTC", spot, 0.0, -0.25, 1.0, 1_000, 300_000,
-            10_000, 10_000, 30.0, 0.5);
+            10_000, 10_000, 30.0, 0.5, BookFormat.SNAPSHOT_25);
     }
 
     /** The same configuration with other output intervals (options chain, book, ticker) and trade rate. */
@@ -99,7 +104,15 @@ public record GeneratorConfig(
         final double tradesPerMinuteRate)
     {
         return new GeneratorConfig(model, seed, startDate, days, currency, spot, rate, skew, smileCurvature,
-            stepMillis, chainMillis, bookMillis, tickerMillis, tradesPerMinuteRate, perpetualTick);
+            stepMillis, chainMillis, bookMillis, tickerMillis, tradesPerMinuteRate, perpetualTick, bookFormat);
+    }
+
+    /** The same configuration with other perpetual book files. */
+    public GeneratorConfig withBookFormat(final BookFormat format)
+    {
+        return new GeneratorConfig(model, seed, startDate, days, currency, spot, rate, skew, smileCurvature,
+            stepMillis, chainIntervalMillis, bookIntervalMillis, tickerIntervalMillis, tradesPerMinute, perpetualTick,
+            format);
     }
 
     private static void positive(final String name, final double value)

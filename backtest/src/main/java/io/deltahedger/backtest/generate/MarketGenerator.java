@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Writes a seeded synthetic market as Tardis-format gzipped CSV files (venues reference, section 4): for each UTC day,
  * {@code options_chain} (the whole listed chain, priced on the model's surface, {@code OPTIONS}),
- * {@code book_snapshot_25}, {@code derivative_ticker} and {@code trades} of the perpetual ({@code BTC-PERPETUAL}),
+ * {@code book_snapshot_25} and/or {@code incremental_book_L2}, {@code derivative_ticker} and {@code trades} of the
+ * perpetual ({@code BTC-PERPETUAL}),
  * named {@code deribit_{data_type}_{YYYY-MM-DD}_{SYMBOL}.csv.gz}.
  *
  * <p>The index follows {@link GeneratorConfig#model()} on a grid of {@link GeneratorConfig#stepMillis()}; snapshots are
@@ -64,7 +65,9 @@ public final class MarketGenerator
         try (TardisCsvFile chainFile = new TardisCsvFile(directory, EXCHANGE, "options_chain", "OPTIONS",
                 OptionsChainWriter.HEADER, endMicros);
             TardisCsvFile bookFile = new TardisCsvFile(directory, EXCHANGE, "book_snapshot_25", perpetual,
-                PerpetualMarket.BOOK_HEADER, endMicros);
+                PerpetualBook.SNAPSHOT_HEADER, endMicros);
+            TardisCsvFile incrementalFile = new TardisCsvFile(directory, EXCHANGE, "incremental_book_L2", perpetual,
+                PerpetualBook.INCREMENTAL_HEADER, endMicros);
             TardisCsvFile tickerFile = new TardisCsvFile(directory, EXCHANGE, "derivative_ticker", perpetual,
                 PerpetualMarket.TICKER_HEADER, endMicros);
             TardisCsvFile tradesFile = new TardisCsvFile(directory, EXCHANGE, "trades", perpetual,
@@ -85,7 +88,16 @@ public final class MarketGenerator
                 final long nowMicros = now * 1_000L;
                 if (elapsed % config.bookIntervalMillis() == 0)
                 {
-                    perp.writeBook(bookFile, nowMicros, latencyMicros(latencyRandom));
+                    final PerpetualBook book = perp.updatedBook();
+                    final long latency = latencyMicros(latencyRandom);
+                    if (config.bookFormat().writesSnapshots())
+                    {
+                        book.writeSnapshot(bookFile, nowMicros, latency);
+                    }
+                    if (config.bookFormat().writesIncremental())
+                    {
+                        book.writeIncremental(incrementalFile, nowMicros, latency);
+                    }
                 }
                 if (elapsed % config.tickerIntervalMillis() == 0)
                 {
@@ -103,10 +115,11 @@ public final class MarketGenerator
             final List<Path> files = new ArrayList<>();
             files.addAll(chainFile.files());
             files.addAll(bookFile.files());
+            files.addAll(incrementalFile.files());
             files.addAll(tickerFile.files());
             files.addAll(tradesFile.files());
-            return new GenerationSummary(files, chainFile.rows(), bookFile.rows(), tickerFile.rows(),
-                tradesFile.rows(), config.spot(), spot);
+            return new GenerationSummary(files, chainFile.rows(), bookFile.rows(), incrementalFile.rows(),
+                tickerFile.rows(), tradesFile.rows(), config.spot(), spot);
         }
     }
 

@@ -12,9 +12,8 @@ import io.deltahedger.backtest.synthetic.PathRandom;
  *       exactly.</li>
  *   <li>Funding rate per 8 hours by Deribit's formula {@code max(0.05%, premium) + min(-0.05%, premium)}: zero inside
  *       the +-0.05% band.</li>
- *   <li>Book: best bid the mark floored to the tick, best ask one tick above; deeper levels 1 to 3 ticks apart; each
- *       level's amount in USD a multiple of 10, log-normal around 20,000 USD growing with depth, drawn afresh for each
- *       snapshot.</li>
+ *   <li>Book ({@link PerpetualBook}): best bid the mark floored to the tick, best ask one tick above, 25 levels a
+ *       side.</li>
  *   <li>Trades: Poisson arrivals, buy or sell with equal odds, at the best ask (buy) or best bid (sell) of the current
  *       step, 10 to a few thousand USD.</li>
  * </ul>
@@ -22,13 +21,11 @@ import io.deltahedger.backtest.synthetic.PathRandom;
  */
 final class PerpetualMarket
 {
-    static final int LEVELS = 25;
     static final double PREMIUM_REVERSION_SECONDS = 3_600.0;
     static final double PREMIUM_STD = 0.0004;
     static final double FUNDING_DEAD_BAND = 0.0005;
     static final double CONTRACT_USD = 10.0;
 
-    static final String BOOK_HEADER = bookHeader();
     static final String TICKER_HEADER = "exchange,symbol,timestamp,local_timestamp,funding_timestamp,funding_rate,"
         + "predicted_funding_rate,open_interest,last_price,index_price,mark_price";
     static final String TRADES_HEADER = "exchange,symbol,timestamp,local_timestamp,id,side,price,amount";
@@ -38,6 +35,7 @@ final class PerpetualMarket
     private final int tickDecimals;
     private final PathRandom random;
     private final double tradesPerMicro;
+    private final PerpetualBook book;
 
     private double index;
     private double premium;
@@ -56,6 +54,7 @@ final class PerpetualMarket
         this.random = random;
         this.tradesPerMicro = tradesPerMinute / 60e6;
         this.tradeId = 1;
+        this.book = new PerpetualBook(symbol, tick, tickDecimals, random);
         this.nextTradeMicros = tradesPerMicro > 0 ? startMicros + exponentialMicros() : Long.MAX_VALUE;
     }
 
@@ -92,28 +91,11 @@ final class PerpetualMarket
         return Math.max(FUNDING_DEAD_BAND, premium) + Math.min(-FUNDING_DEAD_BAND, premium);
     }
 
-    /** One book_snapshot_25 row. */
-    void writeBook(final TardisCsvFile file, final long timestampMicros, final long latencyMicros)
+    /** Rebuilds the book around the current mark (call at each book interval, before writing it). */
+    PerpetualBook updatedBook()
     {
-        final StringBuilder row = file.begin(symbol);
-        final long local = file.localMicros(timestampMicros + latencyMicros);
-        row.append(timestampMicros).append(',').append(local);
-        long askTicks = bestBidTicks + 1;
-        long bidTicks = bestBidTicks;
-        for (int level = 0; level < LEVELS; level++)
-        {
-            if (level > 0)
-            {
-                askTicks += 1 + (long)(random.nextOpenUnit() * 3);
-                bidTicks -= 1 + (long)(random.nextOpenUnit() * 3);
-            }
-            row.append(',');
-            Decimal.append(row, askTicks * tick, tickDecimals).append(',');
-            Decimal.append(row, levelAmount(level), 0).append(',');
-            Decimal.append(row, Math.max(bidTicks, 1) * tick, tickDecimals).append(',');
-            Decimal.append(row, levelAmount(level), 0);
-        }
-        file.write(local);
+        book.update(bestBidTicks);
+        return book;
     }
 
     /** One derivative_ticker row: funding per 8 h (no funding timestamp: Deribit funds continuously). */
@@ -156,12 +138,6 @@ final class PerpetualMarket
         return 1 + (long)(-Math.log(random.nextOpenUnit()) / tradesPerMicro);
     }
 
-    private double levelAmount(final int level)
-    {
-        final double usd = 20_000.0 * (1.0 + level / 5.0) * Math.exp(0.8 * random.nextGaussian() - 0.32);
-        return CONTRACT_USD * Math.max(1.0, Math.rint(usd / CONTRACT_USD));
-    }
-
     private static int decimalsOf(final double tick)
     {
         for (int decimals = 0; decimals <= 8; decimals++)
@@ -173,16 +149,5 @@ final class PerpetualMarket
             }
         }
         return 8;
-    }
-
-    private static String bookHeader()
-    {
-        final StringBuilder header = new StringBuilder("exchange,symbol,timestamp,local_timestamp");
-        for (int i = 0; i < LEVELS; i++)
-        {
-            header.append(",asks[").append(i).append("].price,asks[").append(i).append("].amount,bids[").append(i)
-                .append("].price,bids[").append(i).append("].amount");
-        }
-        return header.toString();
     }
 }

@@ -126,11 +126,12 @@ class MarketGeneratorTest
     }
 
     @Test
-    void severalDaysContinueOnePathAcrossDayFiles(@TempDir final Path out) throws IOException
+    void severalDaysContinueOnePathAndTheIncrementalBookRebuildsTheSnapshots(@TempDir final Path out)
+        throws IOException
     {
-        final GenerationSummary summary =
-            MarketGenerator.generate(small(new MertonJumpModel(0.0, 0.5, 20, -0.02, 0.05), 3, 2), out);
-        assertEquals(8, summary.files().size());
+        final GenerationSummary summary = MarketGenerator.generate(
+            small(new MertonJumpModel(0.0, 0.5, 20, -0.02, 0.05), 3, 2).withBookFormat(BookFormat.BOTH), out);
+        assertEquals(10, summary.files().size(), "5 data types x 2 days");
         final TardisFiles day1 = read(out.resolve("deribit_derivative_ticker_2026-01-01_BTC-PERPETUAL.csv.gz"));
         final TardisFiles day2 = read(out.resolve("deribit_derivative_ticker_2026-01-02_BTC-PERPETUAL.csv.gz"));
         TardisChecks.common(day2, TardisChecks.DERIVATIVE_TICKER, DAY.plusDays(1));
@@ -138,6 +139,69 @@ class MarketGeneratorTest
         final double firstOfDay2 = Double.parseDouble(day2.rows().get(0)[9]);
         assertTrue(Math.abs(firstOfDay2 / lastOfDay1 - 1) < 0.05, "the index continues across midnight");
         TardisChecks.optionsChain(read(out.resolve("deribit_options_chain_2026-01-02_OPTIONS.csv.gz")));
+        for (final LocalDate day : new LocalDate[] {DAY, DAY.plusDays(1)})
+        {
+            final TardisFiles incremental =
+                read(out.resolve("deribit_incremental_book_L2_" + day + "_BTC-PERPETUAL.csv.gz"));
+            final TardisFiles snapshots = read(out.resolve("deribit_book_snapshot_25_" + day + "_BTC-PERPETUAL.csv.gz"));
+            TardisChecks.common(incremental, TardisChecks.INCREMENTAL_BOOK_L2, day);
+            assertEquals("true", incremental.rows().get(0)[4], "each day's file starts with a snapshot");
+            final java.util.TreeMap<Double, Double> bids = new java.util.TreeMap<>();
+            final java.util.TreeMap<Double, Double> asks = new java.util.TreeMap<>();
+            int snapshot = 0;
+            int updates = 0;
+            boolean inSnapshot = false;
+            final List<String[]> rows = incremental.rows();
+            for (int i = 0; i < rows.size(); i++)
+            {
+                final String[] row = rows.get(i);
+                final boolean isSnapshot = row[4].equals("true");
+                if (isSnapshot && !inSnapshot)
+                {
+                    bids.clear();
+                    asks.clear();
+                }
+                inSnapshot = isSnapshot;
+                final java.util.TreeMap<Double, Double> side = row[5].equals("bid") ? bids : asks;
+                assertTrue(row[5].equals("bid") || row[5].equals("ask"), row[5]);
+                final double price = Double.parseDouble(row[6]);
+                final double amount = Double.parseDouble(row[7]);
+                if (amount == 0)
+                {
+                    assertNotNull(side.remove(price), "removes a level that exists: " + String.join(",", row));
+                }
+                else
+                {
+                    final Double before = side.put(price, amount);
+                    assertTrue(isSnapshot || before == null || before != amount,
+                        "an update sends changed levels only: " + String.join(",", row));
+                }
+                final boolean lastOfMessage = i + 1 == rows.size() || !rows.get(i + 1)[3].equals(row[3]);
+                if (lastOfMessage)
+                {
+                    updates++;
+                    final String[] book = snapshots.rows().get(snapshot++);
+                    assertEquals(book[2], row[2], "same book time");
+                    assertEquals(25, bids.size());
+                    assertEquals(25, asks.size());
+                    int level = 0;
+                    for (final var ask : asks.entrySet())
+                    {
+                        assertEquals(Double.parseDouble(book[4 + 4 * level]), ask.getKey(), 0.0);
+                        assertEquals(Double.parseDouble(book[5 + 4 * level]), ask.getValue(), 0.0);
+                        level++;
+                    }
+                    level = 0;
+                    for (final var bid : bids.descendingMap().entrySet())
+                    {
+                        assertEquals(Double.parseDouble(book[6 + 4 * level]), bid.getKey(), 0.0);
+                        assertEquals(Double.parseDouble(book[7 + 4 * level]), bid.getValue(), 0.0);
+                        level++;
+                    }
+                }
+            }
+            assertEquals(snapshots.rows().size(), updates, "one incremental message per snapshot");
+        }
     }
 
     @Test
@@ -146,6 +210,7 @@ class MarketGeneratorTest
         for (final String[] file : new String[][] {
             {"deribit_options_chain_2026-01-01_OPTIONS.csv.gz", "chain"},
             {"deribit_book_snapshot_25_2026-01-01_BTC-PERPETUAL.csv.gz", "book"},
+            {"deribit_incremental_book_L2_2026-01-01_BTC-PERPETUAL.csv.gz", "incremental"},
             {"deribit_derivative_ticker_2026-01-01_BTC-PERPETUAL.csv.gz", "ticker"},
             {"deribit_trades_2026-01-01_BTC-PERPETUAL.csv.gz", "trades"}})
         {
@@ -162,6 +227,10 @@ class MarketGeneratorTest
                     case "book" -> {
                         TardisChecks.common(sample, TardisChecks.BOOK_SNAPSHOT_25, DAY);
                         TardisChecks.book(sample, 0.5);
+                    }
+                    case "incremental" -> {
+                        TardisChecks.common(sample, TardisChecks.INCREMENTAL_BOOK_L2, DAY);
+                        assertEquals("true", sample.rows().get(0)[4]);
                     }
                     case "ticker" -> {
                         TardisChecks.common(sample, TardisChecks.DERIVATIVE_TICKER, DAY);
@@ -180,10 +249,11 @@ class MarketGeneratorTest
     void theShippedSampleIsWhatItsDocumentedCommandWrites(@TempDir final Path out) throws IOException
     {
         // sample/README.md: deltahedger generate --model heston --days 1 --seed 7 --chain-interval 15m
-        // --book-interval 1m --ticker-interval 1m --trades-per-minute 6 (defaults: vol 0.6, kappa 2, xi 0.8, rho -0.5).
+        // --book-interval 1m --ticker-interval 1m --trades-per-minute 6 --book both (defaults: vol 0.6, kappa 2,
+        // xi 0.8, rho -0.5).
         // If the generator changes on purpose, regenerate the sample with that command.
         final GeneratorConfig config = GeneratorConfig.defaults(new HestonModel(0.0, 0.36, 2.0, 0.36, 0.8, -0.5), 7,
-            DAY, 1, 60_000).withIntervals(900_000, 60_000, 60_000, 6);
+            DAY, 1, 60_000).withIntervals(900_000, 60_000, 60_000, 6).withBookFormat(BookFormat.BOTH);
         final GenerationSummary summary = MarketGenerator.generate(config, out);
         for (final Path file : summary.files())
         {

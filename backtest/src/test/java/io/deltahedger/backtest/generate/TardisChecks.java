@@ -24,6 +24,8 @@ final class TardisChecks
         + "funding_rate,predicted_funding_rate,open_interest,last_price,index_price,mark_price").split(",");
     static final String[] TRADES = "exchange,symbol,timestamp,local_timestamp,id,side,price,amount".split(",");
     static final String[] BOOK_SNAPSHOT_25 = bookHeader();
+    static final String[] INCREMENTAL_BOOK_L2 =
+        "exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount".split(",");
 
     private TardisChecks()
     {
