@@ -34,8 +34,8 @@ import java.util.concurrent.Callable;
         + "--rebalance-interval 1w --paths 10000 --seed 1 --output json"})
 final class BacktestCommand implements Callable<Integer>
 {
-    /** Most paths one study may simulate (the cost and P&L of every path are kept for the quantiles: 16 B each). */
-    static final int MAX_PATHS = 50_000_000;
+    /** Most paths one study may simulate: a study keeps 48 bytes a path for its statistics (480 MB at the limit). */
+    static final int MAX_PATHS = 10_000_000;
 
     static final class PositionConverter implements CommandLine.ITypeConverter<HedgedPosition>
     {

@@ -3,7 +3,6 @@ package io.deltahedger.agent;
 import picocli.CommandLine;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Durations on the command line: a positive whole number and a unit, {@code w} (weeks), {@code d} (days), {@code h}
@@ -23,12 +22,17 @@ final class DurationText
     /** Parses {@code text}; throws IllegalArgumentException naming the text and the allowed forms. */
     static Duration parse(final String text)
     {
-        final String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        final String trimmed = text.trim();
+        if (trimmed.endsWith("M"))
+        {
+            throw new IllegalArgumentException("'" + text + "' is ambiguous: M could be minutes or months; use m for "
+                + "minutes or days for months (30d)");
+        }
         if (trimmed.length() < 2)
         {
             throw new IllegalArgumentException("'" + text + "' is not a duration: use " + ALLOWED);
         }
-        final char unit = trimmed.charAt(trimmed.length() - 1);
+        final char unit = Character.toLowerCase(trimmed.charAt(trimmed.length() - 1));
         final long amount;
         try
         {

@@ -135,6 +135,7 @@ class BacktestCommandTest
     {
         assertUsageError(with(without("--synthetic"), "--synthetic", "garch"), "garch", "gbm, heston, jump");
         assertUsageError(with(without("--rebalance-interval"), "--rebalance-interval", "3x"), "3x", "1w, 1d, 4h");
+        assertUsageError(with(without("--rebalance-interval"), "--rebalance-interval", "1M"), "1M", "ambiguous");
         assertUsageError(with(without("--rebalance-interval"), "--rebalance-interval", "30w"),
             "--rebalance-interval", "longer than --expiry");
         assertUsageError(with(without("--expiry"), "--expiry", "soon"), "soon", "number of years");
