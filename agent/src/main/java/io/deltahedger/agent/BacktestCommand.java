@@ -59,7 +59,8 @@ final class BacktestCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--synthetic", converter = SyntheticModelArguments.SyntheticConverter.class, paramLabel = "gbm|heston|jump",
+    @Option(names = "--synthetic", converter = SyntheticModelArguments.SyntheticConverter.class,
+        paramLabel = "gbm|heston|jump",
         description = "Synthetic market: gbm (exact geometric Brownian motion at --vol), heston (stochastic vol, the "
             + "option still priced and hedged with BSM at --vol), jump (Merton jump-diffusion, diffusion at --vol).")
     SyntheticModelArguments.Synthetic synthetic;

@@ -87,7 +87,8 @@ final class GenerateCommand implements Callable<Integer>
     Duration chainInterval;
 
     @Option(names = "--book-interval", defaultValue = "10s", converter = DurationText.Converter.class,
-        paramLabel = "DURATION", description = "Perpetual book_snapshot_25 interval. Default: ${DEFAULT-VALUE}.")
+        paramLabel = "DURATION",
+        description = "Perpetual book interval (both book formats). Default: ${DEFAULT-VALUE}.")
     Duration bookInterval;
 
     @Option(names = "--ticker-interval", defaultValue = "10s", converter = DurationText.Converter.class,

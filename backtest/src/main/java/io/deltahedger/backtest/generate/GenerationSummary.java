@@ -16,8 +16,8 @@ import java.util.List;
  * @param lastIndex  the index price at the end, USD.
  */
 public record GenerationSummary(
-    List<Path> files, long chainRows, long bookRows, long incrementalBookRows, long tickerRows, long tradeRows, double firstIndex,
-    double lastIndex)
+    List<Path> files, long chainRows, long bookRows, long incrementalBookRows, long tickerRows, long tradeRows,
+    double firstIndex, double lastIndex)
 {
     public GenerationSummary
     {

@@ -9,9 +9,9 @@ import java.util.OptionalDouble;
  * The theory of the hedging error of a Black-Scholes delta hedge rebalanced at N discrete times, against which the
  * Monte Carlo study is tested.
  *
- * <p>Over one interval the hedged option's P&amp;L is, to leading order, {@code (1/2) Gamma S^2 (sigma^2 dt - (dS/S)^2)}:
- * the gamma times the gap between the realised and the implied variance (Derman and Kamal 1999, "When you cannot hedge
- * continuously: the corrections of Black-Scholes", Risk 12(1); Bertsimas, Kogan and Lo 2000, "When is time
+ * <p>Over one interval the hedged option's P&amp;L is, to leading order,
+ * {@code (1/2) Gamma S^2 (sigma^2 dt - (dS/S)^2)}: the gamma times the gap between the realised and the implied
+ * variance (Derman and Kamal 1999, "When you cannot hedge continuously: the corrections of Black-Scholes", Risk 12(1); Bertsimas, Kogan and Lo 2000, "When is time
  * continuous?", J. Financial Economics 55). Under GBM at the hedging vol, {@code (dS/S)^2 ~ sigma^2 dt Z^2} with
  * {@code Var(Z^2) = 2}, the increments are uncorrelated, and the variance of the discounted hedging error is
  * <pre>  Var ~ sum_i (1/2) (sigma^2 dt_i)^2 E[(Gamma_i S_i^2)^2] e^{-2 r t_{i+1}}</pre>
@@ -56,7 +56,8 @@ public final class DiscreteHedgingTheory
             for (int k = 0; k <= PANELS; k++)
             {
                 final double z = -Z_MAX + k * dz;
-                final double spot = spec.spot() * Math.exp((drift - 0.5 * sigma * sigma) * t + sigma * Math.sqrt(t) * z);
+                final double spot =
+                    spec.spot() * Math.exp((drift - 0.5 * sigma * sigma) * t + sigma * Math.sqrt(t) * z);
                 final double cashGamma = cashGamma(spot, spec.strike(), tau, sigma, spec.rate());
                 final double weight = (k == 0 || k == PANELS) ? 0.5 : 1.0;
                 expectation += weight * StandardNormal.pdf(z) * cashGamma * cashGamma;

@@ -45,7 +45,8 @@ public record DistributionSummary(
         final double[] sorted = values.clone();
         Arrays.sort(sorted);
         return new DistributionSummary(values.length, mean, std, std / Math.sqrt(values.length),
-            quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95), sorted[0], sorted[sorted.length - 1]);
+            quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95), sorted[0],
+            sorted[sorted.length - 1]);
     }
 
     /** Type-7 quantile of an ascending array: {@code x[h] + (h - floor h)(x[h+1] - x[h])}, {@code h = (n - 1) p}. */

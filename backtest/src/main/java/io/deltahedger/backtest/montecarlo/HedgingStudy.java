@@ -91,7 +91,8 @@ public final class HedgingStudy
         return summarise(spec, values, costs);
     }
 
-    private static HedgingStudyResult summarise(final HedgingStudySpec spec, final double[] values, final double[] costs)
+    private static HedgingStudyResult summarise(
+        final HedgingStudySpec spec, final double[] values, final double[] costs)
     {
         final double price = BlackScholesMertonOptionPricer.DEFAULT.presentValue(
             spec.type(), spec.spot(), spec.strike(), spec.expiryYears(), spec.hedgeVol(), spec.rate(), 0.0);

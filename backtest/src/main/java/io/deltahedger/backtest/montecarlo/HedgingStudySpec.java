@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>The desk writes (or buys) one option on one unit of the underlying at its Black-Scholes-Merton price at
  * {@code hedgeVol} (no carry), then holds {@code -optionsHeld * delta} of the underlying, rebalanced at {@code 0,
- * interval, 2 interval, ...} before expiry with the pricer's delta at {@code hedgeVol} and the remaining time; cash earns
- * or pays {@code rate}; the option is cash-settled at expiry and the hedge unwound there. Every trade pays
+ * interval, 2 interval, ...} before expiry with the pricer's delta at {@code hedgeVol} and the remaining time; cash
+ * earns or pays {@code rate}; the option is cash-settled at expiry and the hedge unwound there. Every trade pays
  * {@code costBps} basis points of its notional. The price path follows {@code model} (whose drift is the real-world
  * drift; with a GBM at {@code vol = hedgeVol} the hedge is the model's own).
  *

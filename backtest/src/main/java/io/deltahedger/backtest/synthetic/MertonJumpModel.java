@@ -73,7 +73,8 @@ public record MertonJumpModel(double drift, double vol, double jumpIntensity, do
         Stepper(final MertonJumpModel model)
         {
             this.model = model;
-            this.diffusionDrift = model.drift - model.jumpIntensity * model.meanRelativeJump() - 0.5 * model.vol * model.vol;
+            this.diffusionDrift =
+                model.drift - model.jumpIntensity * model.meanRelativeJump() - 0.5 * model.vol * model.vol;
         }
 
         @Override

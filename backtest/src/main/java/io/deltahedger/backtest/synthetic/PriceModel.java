@@ -5,8 +5,8 @@ package io.deltahedger.backtest.synthetic;
  * mutable per-thread state that walks one path at a time.
  *
  * <p>Conventions shared by every model: time in years (ACT/365, as the pricers), {@code drift} is the expected rate of
- * return of the price per year, {@code E[S_t] = S_0 e^{drift t}} (jump models compensate their jumps so this holds), and
- * variances are of log-returns per year.
+ * return of the price per year, {@code E[S_t] = S_0 e^{drift t}} (jump models compensate their jumps so this holds),
+ * and variances are of log-returns per year.
  */
 public interface PriceModel
 {

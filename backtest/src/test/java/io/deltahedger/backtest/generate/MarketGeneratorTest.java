@@ -143,7 +143,8 @@ class MarketGeneratorTest
         {
             final TardisFiles incremental =
                 read(out.resolve("deribit_incremental_book_L2_" + day + "_BTC-PERPETUAL.csv.gz"));
-            final TardisFiles snapshots = read(out.resolve("deribit_book_snapshot_25_" + day + "_BTC-PERPETUAL.csv.gz"));
+            final TardisFiles snapshots =
+                read(out.resolve("deribit_book_snapshot_25_" + day + "_BTC-PERPETUAL.csv.gz"));
             TardisChecks.common(incremental, TardisChecks.INCREMENTAL_BOOK_L2, day);
             assertEquals("true", incremental.rows().get(0)[4], "each day's file starts with a snapshot");
             final java.util.TreeMap<Double, Double> bids = new java.util.TreeMap<>();
