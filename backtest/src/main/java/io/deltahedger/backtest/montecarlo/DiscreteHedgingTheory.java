@@ -12,8 +12,9 @@ import java.util.OptionalDouble;
  * <p>Over one interval the hedged option's P&amp;L is, to leading order,
  * {@code (1/2) Gamma S^2 (sigma^2 dt - (dS/S)^2)}: the gamma times the gap between the realised and the implied
  * variance (Derman and Kamal 1999, "When you cannot hedge continuously: the corrections of Black-Scholes", Risk
- * 12(1); Bertsimas, Kogan and Lo 2000, "When is time continuous?", J. Financial Economics 55). Under GBM at the hedging vol, {@code (dS/S)^2 ~ sigma^2 dt Z^2} with
- * {@code Var(Z^2) = 2}, the increments are uncorrelated, and the variance of the discounted hedging error is
+ * 12(1); Bertsimas, Kogan and Lo 2000, "When is time continuous?", J. Financial Economics 55). Under GBM at the
+ * hedging vol, {@code (dS/S)^2 ~ sigma^2 dt Z^2} with {@code Var(Z^2) = 2}, the increments are uncorrelated, and the
+ * variance of the discounted hedging error is
  * <pre>  Var ~ sum_i (1/2) (sigma^2 dt_i)^2 E[(Gamma_i S_i^2)^2] e^{-2 r t_{i+1}}</pre>
  * computed here by quadrature over the lognormal law of {@code S_{t_i}} under the path's real-world drift. For an
  * at-the-money option with zero rate and drift this sums to Derman and Kamal's closed form
