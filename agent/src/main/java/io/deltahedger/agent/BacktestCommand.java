@@ -144,11 +144,7 @@ final class BacktestCommand implements Callable<Integer>
         OptionArguments.positive(commandLine, "--strike", strike);
         OptionArguments.finite(commandLine, "--rate", rate, "a continuously compounded rate per year, e.g. 0.05");
         OptionArguments.finite(commandLine, "--drift", drift, "an expected return per year, e.g. 0.13");
-        if (!(vol > 0.0 && vol <= 10.0))
-        {
-            throw new CommandLine.ParameterException(commandLine,
-                "invalid --vol " + vol + ": must be > 0 and <= 10 per 1.00 per year (0.6 for 60%)");
-        }
+        SyntheticModelArguments.requireVol(commandLine, vol);
         if (!(expiryYears > 0.0 && expiryYears <= 100.0))
         {
             throw new CommandLine.ParameterException(commandLine,

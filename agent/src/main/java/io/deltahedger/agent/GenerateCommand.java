@@ -145,11 +145,7 @@ final class GenerateCommand implements Callable<Integer>
                 "invalid --start '" + start + "': must be a date YYYY-MM-DD, e.g. 2026-01-01");
         }
         OptionArguments.positive(commandLine, "--spot", spot);
-        if (!(vol > 0.0 && vol <= 10.0))
-        {
-            throw new CommandLine.ParameterException(commandLine,
-                "invalid --vol " + vol + ": must be > 0 and <= 10 per 1.00 per year (0.6 for 60%)");
-        }
+        SyntheticModelArguments.requireVol(commandLine, vol);
         OptionArguments.finite(commandLine, "--drift", drift, "an expected return per year, e.g. 0.05");
         final GeneratorConfig config;
         try

@@ -131,6 +131,17 @@ final class SyntheticModelArguments
         }
     }
 
+    /** Checks {@code --vol}: a volatility per year in (0, 10]; returns it. */
+    static double requireVol(final CommandLine commandLine, final double vol)
+    {
+        if (!(vol > 0.0 && vol <= 10.0))
+        {
+            throw new CommandLine.ParameterException(commandLine,
+                "invalid --vol " + vol + ": must be > 0 and <= 10 per 1.00 per year (0.6 for 60%)");
+        }
+        return vol;
+    }
+
     /** Echoes the model's parameters into a report (after {@link #build} filled in the defaults). */
     void addTo(final QuantityReport report, final Synthetic synthetic)
     {

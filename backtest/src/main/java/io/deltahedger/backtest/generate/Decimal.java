@@ -31,7 +31,7 @@ final class Decimal
         {
             throw new IllegalArgumentException("cannot write " + value + " with " + decimals + " decimals exactly");
         }
-        long units = Math.round(scaled);
+        final long units = Math.round(scaled);
         if (units == 0)
         {
             return out.append('0');
@@ -51,12 +51,10 @@ final class Decimal
                 digits--;
             }
             out.append('.');
-            final String text = Long.toString(fraction);
-            for (int i = text.length(); i < digits; i++)
+            for (int i = digits - 1; i >= 0; i--)
             {
-                out.append('0');
+                out.append((char)('0' + (fraction / POWERS[i]) % 10));
             }
-            out.append(text);
         }
         return out;
     }
