@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which options are listed when, a simplified Deribit calendar: expiries at 08:00 UTC on the next {@value #DAILIES}
@@ -44,7 +45,7 @@ final class OptionListing
     static List<Long> expiriesAt(final long nowMillis)
     {
         final ZonedDateTime now = Instant.ofEpochMilli(nowMillis).atZone(ZoneOffset.UTC);
-        final java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+        final TreeSet<Long> out = new TreeSet<>();
         LocalDate day = now.toLocalDate();
         int dailies = 0;
         while (dailies < DAILIES)
@@ -111,7 +112,7 @@ final class OptionListing
     private List<ListedOption> list(final long expiry, final double forward, final double stdDev, final double spot)
     {
         final double step = strikeStep(spot * 0.0125);
-        final java.util.TreeSet<Double> strikes = new java.util.TreeSet<>();
+        final TreeSet<Double> strikes = new TreeSet<>();
         for (final double z : STRIKE_Z)
         {
             final double strike = Math.rint(forward * Math.exp(z * stdDev) / step) * step;
