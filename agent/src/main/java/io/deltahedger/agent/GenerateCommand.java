@@ -144,6 +144,11 @@ final class GenerateCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(commandLine,
                 "invalid --start '" + start + "': must be a date YYYY-MM-DD, e.g. 2026-01-01");
         }
+        if (days < 1 || days > 3_660)
+        {
+            throw new CommandLine.ParameterException(commandLine,
+                "invalid --days " + days + ": must be a whole number of UTC days from 1 to 3660");
+        }
         OptionArguments.positive(commandLine, "--spot", spot);
         SyntheticModelArguments.requireVol(commandLine, vol);
         OptionArguments.finite(commandLine, "--drift", drift, "an expected return per year, e.g. 0.05");

@@ -59,7 +59,7 @@ class GenerateCommandTest
         assertUsageError(new String[] {"generate", "--model", "garch", "--days", "1", "--seed", "1", "--out",
             dir.toString()}, "garch", "gbm, heston, jump");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "0", "--seed", "1", "--out",
-            dir.toString()}, "days", "0");
+            dir.toString()}, "--days 0", "from 1 to 3660");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--start", "1/1/2026"}, "--start '1/1/2026'", "YYYY-MM-DD");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
