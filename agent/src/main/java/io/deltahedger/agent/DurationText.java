@@ -3,6 +3,7 @@ package io.deltahedger.agent;
 import picocli.CommandLine;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * Durations on the command line: a positive whole number and a unit, {@code w} (weeks), {@code d} (days), {@code h}
@@ -14,6 +15,7 @@ final class DurationText
     static final String ALLOWED = "a whole number and a unit: w (weeks), d (days), h (hours), m (minutes) or "
         + "s (seconds), e.g. 1w, 1d, 4h, 30m";
     private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private DurationText()
     {
@@ -90,21 +92,19 @@ final class DurationText
     {
         public Double convert(final String value)
         {
+            // A plain decimal only: Double.parseDouble would also take "30d" (a Java double literal) as 30 years.
+            if (PLAIN_NUMBER.matcher(value.trim()).matches())
+            {
+                return Double.parseDouble(value.trim());
+            }
             try
             {
-                return Double.parseDouble(value);
+                return years(parse(value));
             }
-            catch (final NumberFormatException notANumber)
+            catch (final IllegalArgumentException ex)
             {
-                try
-                {
-                    return years(parse(value));
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    throw new CommandLine.TypeConversionException("'" + value + "' is neither a number of years "
-                        + "(e.g. 0.25) nor a duration (" + ALLOWED + ")");
-                }
+                throw new CommandLine.TypeConversionException("'" + value + "' is neither a number of years "
+                    + "(e.g. 0.25) nor a duration (" + ALLOWED + ")");
             }
         }
     }

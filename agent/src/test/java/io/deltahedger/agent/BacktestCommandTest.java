@@ -122,6 +122,19 @@ class BacktestCommandTest
     }
 
     @Test
+    void anExpiryInDaysIsDaysNotYears() throws Exception
+    {
+        final Run days = run(with(without("--expiry"), "--expiry", "140d", "--output", "json"));
+        assertEquals(0, days.exit(), days.err());
+        assertEquals(140.0 / 365, json.readTree(days.out()).get("expiry_years").asDouble(), 1e-15);
+        final Run years = run(with(without("--expiry"), "--expiry", "0.5", "--output", "json"));
+        assertEquals(0.5, json.readTree(years.out()).get("expiry_years").asDouble(), 0.0);
+        final Run exponent = run(with(without("--expiry"), "--expiry", "5e-1", "--output", "json"));
+        assertEquals(0.5, json.readTree(exponent.out()).get("expiry_years").asDouble(), 0.0);
+        assertUsageError(with(without("--expiry"), "--expiry", "0.5f"), "0.5f", "number of years");
+    }
+
+    @Test
     void withoutSyntheticTheHistoricalBacktestIsRefusedAsNotYetAvailable()
     {
         final Run run = run(without("--synthetic"));
