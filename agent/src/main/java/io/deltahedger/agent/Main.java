@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         ImpliedVolCommand.class,
         SimulatorCommand.class,
         BenchCommand.class,
+        BacktestCommand.class,
+        GenerateCommand.class,
     })
 public final class Main
 {
