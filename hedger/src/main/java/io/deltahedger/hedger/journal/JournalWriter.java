@@ -1,0 +1,446 @@
+package io.deltahedger.hedger.journal;
+
+import io.deltahedger.marginmonitor.gate.GateVerdict;
+import io.deltahedger.marginmonitor.gate.LegGroup;
+import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.order.ExecutionReport;
+import io.deltahedger.venues.order.OrderRequest;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.wire.BinaryWire;
+import net.openhft.chronicle.wire.ValueOut;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The single writer of a hash-chained, signed journal in one directory (docs/journal.md).
+ *
+ * <p>Each {@code append...} encodes one record (sequence, type, the caller's time, payload) on Chronicle Wire's binary
+ * wire into a heap buffer, advances the SHA-256 chain over it and returns the record's sequence number. Nothing
+ * reaches the file until {@link #flush()} (call it at the end of a Disruptor batch) or the buffer fills. After every
+ * {@code signEveryRecords} records, or {@code signEveryMs} of record time, the writer appends a CHAIN_SIGNATURE of the
+ * head; it also signs before rolling to a new UTC day's file and on {@link #close()}, so every complete file and a
+ * cleanly closed journal end signed.
+ *
+ * <p>Time is the caller's (the event's injected-clock time), so a replay writes the same bytes. Files roll when a
+ * record's UTC day is later than the current file's; a record whose time went back stays in the current file.
+ *
+ * <p>Opening a directory that holds a journal continues its chain: sequence and head from the last complete frame. A
+ * torn last frame (a crash mid-write) is cut off; damage anywhere else refuses to open.
+ *
+ * <p>Not thread-safe: one owning thread (a pipeline stage). Appends of MARKET, ACCOUNT, GROUP, VERDICT, ORDER, REPORT,
+ * CONTROL and GROUP_DONE allocate nothing in steady state (they write primitives and existing strings); HEADER,
+ * signatures and file rolls allocate. An I/O failure throws {@link UncheckedIOException}: the engine must stop taking risk
+ * it cannot journal.
+ */
+public final class JournalWriter implements AutoCloseable
+{
+    private final Path directory;
+    private final ChainSigner signer;
+    private final JournalWriterConfig config;
+    private final HashChain chain = new HashChain();
+    private final Bytes<byte[]> bytes;
+    private final BinaryWire wire;
+    private final ValueOut out;
+    private final byte[] hash = new byte[HashChain.HASH_LENGTH];
+    private final byte[] zeroHash = new byte[HashChain.HASH_LENGTH];
+
+    private FileChannel channel;
+    private Path currentFile;
+    private long currentDay = Long.MIN_VALUE;
+    private long nextSeq;
+    private long lastTimeMs = Long.MIN_VALUE;
+    private int recordsSinceSignature;
+    private long lastSignatureMs = Long.MIN_VALUE;
+    private long frameStart;
+    private byte[] viewArray;
+    private ByteBuffer view;
+    private boolean closed;
+
+    private JournalWriter(final Path directory, final ChainSigner signer, final JournalWriterConfig config)
+    {
+        this.directory = directory;
+        this.signer = signer;
+        this.config = config;
+        this.bytes = Bytes.allocateElasticOnHeap(config.bufferBytes());
+        this.wire = new BinaryWire(bytes, true, false, true, Integer.MAX_VALUE, "binary", false);
+        this.out = wire.getValueOut();
+    }
+
+    /**
+     * Opens (creating it if needed) the journal in {@code directory}, continuing an existing chain.
+     *
+     * @throws UncheckedIOException     if the directory cannot be created or read
+     * @throws IllegalStateException    if an existing journal is damaged before its last frame
+     */
+    public static JournalWriter open(final Path directory, final ChainSigner signer, final JournalWriterConfig config)
+    {
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(config, "config");
+        final JournalWriter writer = new JournalWriter(directory, signer, config);
+        try
+        {
+            Files.createDirectories(directory);
+            writer.resume(JournalFormat.filesIn(directory));
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot open journal directory " + directory + ": " + e.getMessage(), e);
+        }
+        return writer;
+    }
+
+    private void resume(final List<Path> files) throws IOException
+    {
+        if (files.isEmpty())
+        {
+            return;
+        }
+        final Path last = files.get(files.size() - 1);
+        final long[] damageAt = {-1};
+        final String[] damage = {null};
+        final Path[] damagedFile = {null};
+        final byte[] head = new byte[HashChain.HASH_LENGTH];
+        final long[] state = {0, Long.MIN_VALUE, 0}; // next seq, last time, records since signature
+        try (JournalReader reader = new JournalReader(files, new JournalReader.Listener()
+        {
+            @Override
+            public void onFile(final Path file, final long firstSeq, final byte[] previousHead)
+            {
+                if (file.equals(last))
+                {
+                    state[0] = firstSeq;
+                    System.arraycopy(previousHead, 0, head, 0, head.length);
+                }
+            }
+
+            @Override
+            public void onDamage(final Path file, final long offset, final String why)
+            {
+                if (damagedFile[0] == null)
+                {
+                    damagedFile[0] = file;
+                    damageAt[0] = offset;
+                    damage[0] = why;
+                }
+            }
+        }))
+        {
+            while (reader.next())
+            {
+                if (reader.type() == null)
+                {
+                    throw new IllegalStateException("journal " + reader.file() + " has an undecodable record at offset "
+                        + reader.offset() + " (" + reader.prefixError() + "): run 'deltahedger verify " + directory
+                        + "', then move the journal aside and start a new directory");
+                }
+                state[0] = reader.seq() + 1;
+                state[1] = reader.timeMs();
+                state[2] = reader.type() == RecordType.CHAIN_SIGNATURE ? 0 : state[2] + 1;
+                System.arraycopy(reader.storedHash(), 0, head, 0, head.length);
+            }
+        }
+        if (damagedFile[0] != null && (!damagedFile[0].equals(last) || damageAt[0] == 0))
+        {
+            throw new IllegalStateException("journal file " + damagedFile[0] + " is damaged at offset " + damageAt[0] + " ("
+                + damage[0] + "): run 'deltahedger verify " + directory + "', then move the journal aside and start a "
+                + "new directory");
+        }
+        chain.reset(head);
+        nextSeq = state[0];
+        lastTimeMs = state[1];
+        recordsSinceSignature = (int)Math.min(Integer.MAX_VALUE, state[2]);
+        lastSignatureMs = state[1];
+        channel = FileChannel.open(last, StandardOpenOption.WRITE);
+        if (damageAt[0] > 0)
+        {
+            // A torn last frame: the process died mid-write; the frame was never complete, so it never counted.
+            channel.truncate(damageAt[0]);
+        }
+        channel.position(channel.size());
+        currentFile = last;
+        currentDay = dayOf(last);
+    }
+
+    private static long dayOf(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        final java.time.LocalDate date = java.time.LocalDate.of(Integer.parseInt(name.substring(8, 12)),
+            Integer.parseInt(name.substring(12, 14)), Integer.parseInt(name.substring(14, 16)));
+        return date.toEpochDay();
+    }
+
+    // ---------------------------------------------------------------- appends
+
+    /** Appends a HEADER: a new engine session with this book setup. Allocates (startup). */
+    public long appendHeader(final long timeMs, final JournalHeader header)
+    {
+        RecordCodec.writeHeader(begin(RecordType.HEADER, timeMs), signer.address(), header);
+        return end(timeMs);
+    }
+
+    /**
+     * Appends MARKET: what the margin book received for one instrument, exactly as received.
+     *
+     * @param fields which of mark, volatility and index are present ({@link JournalEntry.Market#HAS_MARK} etc.)
+     */
+    public long appendMarket(final long timeMs, final int instrumentId, final int fields, final double mark,
+                             final double volatility, final double index)
+    {
+        RecordCodec.writeMarket(begin(RecordType.MARKET, timeMs), instrumentId, fields, mark, volatility, index);
+        return end(timeMs);
+    }
+
+    /** Appends ACCOUNT: a snapshot delivered to margin-book account {@code accountId}. */
+    public long appendAccount(final long timeMs, final int accountId, final AccountSnapshot snapshot)
+    {
+        RecordCodec.writeAccount(begin(RecordType.ACCOUNT, timeMs), accountId, snapshot);
+        return end(timeMs);
+    }
+
+    /** Appends GROUP: a trading decision's group id, underlying id and legs. */
+    public long appendGroup(final long timeMs, final long groupId, final int underlying, final LegGroup legs)
+    {
+        RecordCodec.writeGroup(begin(RecordType.GROUP, timeMs), groupId, underlying, legs);
+        return end(timeMs);
+    }
+
+    /**
+     * Appends VERDICT: the gate's {@code verdict} on {@code legs} evaluated at {@code evaluatedAtMs}. For verification
+     * to re-evaluate it, every MARKET and ACCOUNT the gate's book received before this evaluation must be appended
+     * before it, and every evaluation of that gate must be appended (the gate reuses scenario values within its
+     * revaluation interval).
+     */
+    public long appendVerdict(final long timeMs, final long groupId, final long evaluatedAtMs, final LegGroup legs,
+                              final GateVerdict verdict)
+    {
+        RecordCodec.writeVerdict(begin(RecordType.VERDICT, timeMs), groupId, evaluatedAtMs, legs, verdict);
+        return end(timeMs);
+    }
+
+    /** Appends ORDER: a new order sent on margin-book account {@code accountId}. */
+    public long appendOrder(final long timeMs, final int accountId, final OrderRequest request)
+    {
+        RecordCodec.writeOrder(begin(RecordType.ORDER, timeMs), accountId, request);
+        return end(timeMs);
+    }
+
+    /** Appends REPORT: an execution report received on margin-book account {@code accountId}. */
+    public long appendReport(final long timeMs, final int accountId, final ExecutionReport report)
+    {
+        RecordCodec.writeReport(begin(RecordType.REPORT, timeMs), accountId, report);
+        return end(timeMs);
+    }
+
+    /** Appends CONTROL: an engine command ({@code action}, e.g. an enum name), who asked, and an optional detail. */
+    public long appendControl(final long timeMs, final CharSequence action, final CharSequence actor,
+                              final CharSequence detail)
+    {
+        RecordCodec.writeControl(begin(RecordType.CONTROL, timeMs), action, actor, detail == null ? "" : detail);
+        return end(timeMs);
+    }
+
+    /** Appends GROUP_DONE: group {@code groupId} ended in {@code state} (e.g. an enum name). */
+    public long appendGroupDone(final long timeMs, final long groupId, final CharSequence state)
+    {
+        RecordCodec.writeGroupDone(begin(RecordType.GROUP_DONE, timeMs), groupId, state);
+        return end(timeMs);
+    }
+
+    /**
+     * Appends a CHAIN_SIGNATURE of the current head now (no-op returning -1 when nothing was appended since the last).
+     * Allocates and costs a secp256k1 signature.
+     */
+    public long sign(final long timeMs)
+    {
+        if (recordsSinceSignature == 0 || nextSeq == 0)
+        {
+            return -1;
+        }
+        final byte[] head = chain.head();
+        final byte[] signature = signer.sign(head);
+        final long covers = nextSeq - 1;
+        final ValueOut o = begin(RecordType.CHAIN_SIGNATURE, timeMs, false);
+        RecordCodec.writeSignature(o, covers, head, signer.address(), signature);
+        final long seq = finish();
+        recordsSinceSignature = 0;
+        lastSignatureMs = timeMs;
+        return seq;
+    }
+
+    // ---------------------------------------------------------------- framing
+
+    private ValueOut begin(final RecordType type, final long timeMs)
+    {
+        return begin(type, timeMs, true);
+    }
+
+    private ValueOut begin(final RecordType type, final long timeMs, final boolean mayRoll)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("journal " + directory + " is closed; open a new writer");
+        }
+        if (mayRoll && (channel == null || JournalFormat.epochDay(timeMs) > currentDay))
+        {
+            roll(timeMs);
+        }
+        frameStart = bytes.writePosition();
+        bytes.writeInt(0);
+        RecordCodec.writePrefix(out, nextSeq, type, timeMs);
+        return out;
+    }
+
+    private long end(final long timeMs)
+    {
+        final long seq = finish();
+        lastTimeMs = timeMs;
+        recordsSinceSignature++;
+        if (lastSignatureMs == Long.MIN_VALUE)
+        {
+            lastSignatureMs = timeMs;
+        }
+        if (recordsSinceSignature >= config.signEveryRecords() || timeMs - lastSignatureMs >= config.signEveryMs())
+        {
+            sign(timeMs);
+        }
+        if (bytes.writePosition() >= config.bufferBytes())
+        {
+            flush();
+        }
+        return seq;
+    }
+
+    private long finish()
+    {
+        final int bodyStart = (int)frameStart + 4;
+        final int length = (int)(bytes.writePosition() - bodyStart);
+        if (length > JournalFormat.MAX_RECORD_LENGTH)
+        {
+            bytes.writePosition(frameStart);
+            throw new IllegalArgumentException("a journal record of " + length + " bytes exceeds the maximum of "
+                + JournalFormat.MAX_RECORD_LENGTH + "; split the book setup or raise the limit");
+        }
+        bytes.writeInt(frameStart, length);
+        chain.advance(bytes.underlyingObject(), bodyStart, length, hash, 0);
+        bytes.write(hash);
+        return nextSeq++;
+    }
+
+    private void roll(final long timeMs)
+    {
+        try
+        {
+            if (channel != null)
+            {
+                sign(lastTimeMs);
+                flush();
+                channel.close();
+            }
+            currentDay = JournalFormat.epochDay(timeMs);
+            currentFile = directory.resolve(JournalFormat.fileName(currentDay));
+            channel = FileChannel.open(currentFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            final ByteBuffer preamble = JournalFormat.preamble(nextSeq, nextSeq == 0 ? zeroHash : chain.head());
+            while (preamble.hasRemaining())
+            {
+                channel.write(preamble);
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot start journal file " + currentFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the buffered records to the current file (and forces them to the device if so configured). */
+    public void flush()
+    {
+        final int length = (int)bytes.writePosition();
+        if (length == 0 || channel == null)
+        {
+            return;
+        }
+        final byte[] array = bytes.underlyingObject();
+        if (array != viewArray)
+        {
+            viewArray = array;
+            view = ByteBuffer.wrap(array);
+        }
+        view.limit(length).position(0);
+        try
+        {
+            while (view.hasRemaining())
+            {
+                channel.write(view);
+            }
+            if (config.forceOnFlush())
+            {
+                channel.force(false);
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("journal write to " + currentFile + " failed: " + e.getMessage(), e);
+        }
+        view.clear();
+        bytes.clear();
+    }
+
+    /** Signs the head if anything is unsigned, flushes and closes the file. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        try
+        {
+            if (channel != null)
+            {
+                sign(lastTimeMs);
+                flush();
+                channel.force(true);
+                channel.close();
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot close journal file " + currentFile + ": " + e.getMessage(), e);
+        }
+        finally
+        {
+            closed = true;
+        }
+    }
+
+    /** The sequence number the next record will get. */
+    public long nextSeq()
+    {
+        return nextSeq;
+    }
+
+    /** A copy of the chain head after the last appended record. */
+    public byte[] head()
+    {
+        return chain.head();
+    }
+
+    /** The file records currently go to, or null before the first append of a new journal. */
+    public Path currentFile()
+    {
+        return currentFile;
+    }
+
+    public String signerAddress()
+    {
+        return signer.address();
+    }
+}
