@@ -52,11 +52,11 @@ public final class ChainSigner
             }
             if (text.length() != 64 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0))
             {
-                throw new IllegalArgumentException("journal signing key " + secret + " must hold 64 hex digits (a secp256k1 "
+                throw new IllegalArgumentException("journal signing key " + secret.source() + " must hold 64 hex digits (a secp256k1 "
                     + "private key, optionally 0x-prefixed), got " + text.length() + " characters; generate one with "
                     + "'openssl rand -hex 32'");
             }
-            return fromPrivateKey(new BigInteger(text, 16), secret.toString());
+            return fromPrivateKey(new BigInteger(text, 16), secret.source());
         }
         finally
         {
