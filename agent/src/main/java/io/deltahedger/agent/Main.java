@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         PriceCommand.class,
         ImpliedVolCommand.class,
         SimulatorCommand.class,
+        VerifyCommand.class,
     })
 public final class Main
 {
