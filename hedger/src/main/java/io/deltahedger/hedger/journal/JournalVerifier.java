@@ -19,6 +19,11 @@ import java.util.List;
  */
 public final class JournalVerifier
 {
+    /**
+     * How far back (in records) a signature may cover: background signing appends the signature a few records after
+     * the head it signed. The verifier keeps this many heads (2 MiB).
+     */
+    public static final int SIGNATURE_WINDOW = 1 << 16;
     /** The most failures a report lists; further ones are counted in a note. */
     public static final int MAX_LISTED_FAILURES = 1_000;
 
@@ -73,7 +78,32 @@ public final class JournalVerifier
         String replayBroken;
         Path lastFile;
         long lastSeq = -1;
-        long firstUnsignedSeq = -1;
+        long lastRecordSeq = -1;
+        long coveredSeq = -1;
+        final byte[][] heads = new byte[SIGNATURE_WINDOW][];
+        final long[] headSeqs = new long[SIGNATURE_WINDOW];
+
+        {
+            Arrays.fill(headSeqs, -1);
+        }
+
+        /** The stored head after record {@code seq}, if it is still in the window. */
+        byte[] headAfter(final long seq)
+        {
+            final int slot = (int)(seq & (SIGNATURE_WINDOW - 1));
+            return seq >= 0 && headSeqs[slot] == seq ? heads[slot] : null;
+        }
+
+        void remember(final long seq, final byte[] stored)
+        {
+            final int slot = (int)(seq & (SIGNATURE_WINDOW - 1));
+            if (heads[slot] == null)
+            {
+                heads[slot] = new byte[HashChain.HASH_LENGTH];
+            }
+            System.arraycopy(stored, 0, heads[slot], 0, HashChain.HASH_LENGTH);
+            headSeqs[slot] = seq;
+        }
 
         void fail(final Path file, final long offset, final long seq, final String why)
         {
@@ -152,10 +182,11 @@ public final class JournalVerifier
             {
                 fail(file, offset, seq, e.getMessage());
             }
-            if (reader.type() != RecordType.CHAIN_SIGNATURE && firstUnsignedSeq < 0)
+            if (reader.type() != RecordType.CHAIN_SIGNATURE)
             {
-                firstUnsignedSeq = seq;
+                lastRecordSeq = seq;
             }
+            remember(seq, stored);
             chain.reset(stored);
         }
 
@@ -232,11 +263,20 @@ public final class JournalVerifier
         private void onSignature(final Path file, final long offset, final long seq, final JournalEntry.ChainSignature s)
         {
             signatures++;
-            if (s.coversSeq() != seq - 1 || !chain.headEquals(s.headHash()))
+            final byte[] head = s.coversSeq() < seq ? headAfter(s.coversSeq()) : null;
+            if (head == null)
+            {
+                fail(file, offset, seq, "the signature covers sequence " + s.coversSeq() + ", which is not among the "
+                    + SIGNATURE_WINDOW + " records before it");
+            }
+            else if (!Arrays.equals(head, s.headHash()))
             {
                 fail(file, offset, seq, "the signature covers sequence " + s.coversSeq() + " with head "
-                    + HashChain.hex(s.headHash()) + ", but the chain before it ends at sequence " + (seq - 1)
-                    + " with head " + HashChain.hex(chain.head()));
+                    + HashChain.hex(s.headHash()) + ", but the chain's head after that record is " + HashChain.hex(head));
+            }
+            else
+            {
+                coveredSeq = Math.max(coveredSeq, s.coversSeq());
             }
             final String recovered = ChainSigner.recoverAddress(s.headHash(), s.signature());
             if (signer == null)
@@ -252,15 +292,14 @@ public final class JournalVerifier
             {
                 fail(file, offset, seq, "the signature was made by " + recovered + ", not by the expected signer " + signer);
             }
-            firstUnsignedSeq = -1;
         }
 
         void finish()
         {
-            if (firstUnsignedSeq >= 0)
+            if (lastRecordSeq > coveredSeq)
             {
-                fail(lastFile, -1, lastSeq, "records " + firstUnsignedSeq + ".." + lastSeq + " after the last chain signature "
-                    + "are not signed: the journal was truncated, or its writer stopped without closing");
+                fail(lastFile, -1, lastSeq, "records " + (coveredSeq + 1) + ".." + lastRecordSeq + " after the last chain "
+                    + "signature are not signed: the journal was truncated, or its writer stopped without closing");
             }
         }
     }

@@ -25,9 +25,10 @@ import java.util.Objects;
  * <p>Each {@code append...} encodes one record (sequence, type, the caller's time, payload) on Chronicle Wire's binary
  * wire into a heap buffer, advances the SHA-256 chain over it and returns the record's sequence number. Nothing
  * reaches the file until {@link #flush()} (call it at the end of a Disruptor batch) or the buffer fills. After every
- * {@code signEveryRecords} records, or {@code signEveryMs} of record time, the writer appends a CHAIN_SIGNATURE of the
- * head; it also signs before rolling to a new UTC day's file and on {@link #close()}, so every complete file and a
- * cleanly closed journal end signed.
+ * {@code signEveryRecords} records, or {@code signEveryMs} of record time, the head is signed: inline, or by default on
+ * a background thread whose CHAIN_SIGNATURE (naming the sequence it covers) is appended at the first append after it
+ * is ready. Before rolling to a new UTC day's file and on {@link #close()} everything is signed, so every complete
+ * file and a cleanly closed journal end signed.
  *
  * <p>Time is the caller's (the event's injected-clock time), so a replay writes the same bytes. Files roll when a
  * record's UTC day is later than the current file's; a record whose time went back stays in the current file.
@@ -55,10 +56,14 @@ public final class JournalWriter implements AutoCloseable
     private FileChannel channel;
     private Path currentFile;
     private long currentDay = Long.MIN_VALUE;
+    private final BackgroundSigner background;
     private long nextSeq;
     private long lastTimeMs = Long.MIN_VALUE;
-    private int recordsSinceSignature;
-    private long lastSignatureMs = Long.MIN_VALUE;
+    /** The last record that is not a signature, and the last one an appended signature covers. */
+    private long lastRecordSeq = -1;
+    private long coveredSeq = -1;
+    private long recordsSinceRequest;
+    private long lastRequestMs = Long.MIN_VALUE;
     private long frameStart;
     private byte[] viewArray;
     private ByteBuffer view;
@@ -72,6 +77,7 @@ public final class JournalWriter implements AutoCloseable
         this.bytes = Bytes.allocateElasticOnHeap(config.bufferBytes());
         this.wire = new BinaryWire(bytes, true, false, true, Integer.MAX_VALUE, "binary", false);
         this.out = wire.getValueOut();
+        this.background = config.signInBackground() ? new BackgroundSigner(signer) : null;
     }
 
     /**
@@ -90,9 +96,18 @@ public final class JournalWriter implements AutoCloseable
             Files.createDirectories(directory);
             writer.resume(JournalFormat.filesIn(directory));
         }
-        catch (final IOException e)
+        catch (final IOException | RuntimeException e)
         {
-            throw new UncheckedIOException("cannot open journal directory " + directory + ": " + e.getMessage(), e);
+            if (writer.background != null)
+            {
+                writer.background.close();
+            }
+            if (e instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw new UncheckedIOException("cannot open journal directory " + directory + ": " + e.getMessage(),
+                (IOException)e);
         }
         return writer;
     }
@@ -108,7 +123,7 @@ public final class JournalWriter implements AutoCloseable
         final String[] damage = {null};
         final Path[] damagedFile = {null};
         final byte[] head = new byte[HashChain.HASH_LENGTH];
-        final long[] state = {0, Long.MIN_VALUE, 0}; // next seq, last time, records since signature
+        final long[] state = {0, Long.MIN_VALUE, -1, -1}; // next seq, last time, last record, last covered
         try (JournalReader reader = new JournalReader(files, new JournalReader.Listener()
         {
             @Override
@@ -143,7 +158,14 @@ public final class JournalWriter implements AutoCloseable
                 }
                 state[0] = reader.seq() + 1;
                 state[1] = reader.timeMs();
-                state[2] = reader.type() == RecordType.CHAIN_SIGNATURE ? 0 : state[2] + 1;
+                if (reader.type() == RecordType.CHAIN_SIGNATURE)
+                {
+                    state[3] = ((JournalEntry.ChainSignature)reader.entry()).coversSeq();
+                }
+                else
+                {
+                    state[2] = reader.seq();
+                }
                 System.arraycopy(reader.storedHash(), 0, head, 0, head.length);
             }
         }
@@ -156,8 +178,10 @@ public final class JournalWriter implements AutoCloseable
         chain.reset(head);
         nextSeq = state[0];
         lastTimeMs = state[1];
-        recordsSinceSignature = (int)Math.min(Integer.MAX_VALUE, state[2]);
-        lastSignatureMs = state[1];
+        lastRecordSeq = state[2];
+        coveredSeq = state[3];
+        recordsSinceRequest = Math.max(0, lastRecordSeq - coveredSeq);
+        lastRequestMs = state[1];
         channel = FileChannel.open(last, StandardOpenOption.WRITE);
         if (damageAt[0] > 0)
         {
@@ -255,24 +279,51 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * Appends a CHAIN_SIGNATURE of the current head now (no-op returning -1 when nothing was appended since the last).
-     * Allocates and costs a secp256k1 signature.
+     * Appends a CHAIN_SIGNATURE of the current head now, signing inline (no-op returning -1 when every record is
+     * already covered). Allocates and costs a secp256k1 signature; the cadence in {@link JournalWriterConfig} does
+     * this by itself, in the background when so configured.
      */
     public long sign(final long timeMs)
     {
-        if (recordsSinceSignature == 0 || nextSeq == 0)
+        if (lastRecordSeq <= coveredSeq)
         {
             return -1;
         }
         final byte[] head = chain.head();
-        final byte[] signature = signer.sign(head);
-        final long covers = nextSeq - 1;
+        final long seq = appendSignature(timeMs, nextSeq - 1, head, signer.sign(head));
+        recordsSinceRequest = 0;
+        lastRequestMs = timeMs;
+        return seq;
+    }
+
+    private long appendSignature(final long timeMs, final long covers, final byte[] head, final byte[] signature)
+    {
         final ValueOut o = begin(RecordType.CHAIN_SIGNATURE, timeMs, false);
         RecordCodec.writeSignature(o, covers, head, signer.address(), signature);
         final long seq = finish();
-        recordsSinceSignature = 0;
-        lastSignatureMs = timeMs;
+        coveredSeq = Math.max(coveredSeq, covers);
         return seq;
+    }
+
+    /** Journals a finished background signature, if any. */
+    private void collectSignature(final long timeMs)
+    {
+        if (background != null && background.ready())
+        {
+            appendSignature(timeMs, background.coversSeq(), background.head(), background.signature());
+            background.release();
+        }
+    }
+
+    /** Before a roll or close: journal the pending background signature, then sign inline whatever is left. */
+    private void signAll(final long timeMs)
+    {
+        if (background != null)
+        {
+            background.await(10_000);
+            collectSignature(timeMs);
+        }
+        sign(timeMs);
     }
 
     // ---------------------------------------------------------------- framing
@@ -302,14 +353,24 @@ public final class JournalWriter implements AutoCloseable
     {
         final long seq = finish();
         lastTimeMs = timeMs;
-        recordsSinceSignature++;
-        if (lastSignatureMs == Long.MIN_VALUE)
+        lastRecordSeq = seq;
+        recordsSinceRequest++;
+        if (lastRequestMs == Long.MIN_VALUE)
         {
-            lastSignatureMs = timeMs;
+            lastRequestMs = timeMs;
         }
-        if (recordsSinceSignature >= config.signEveryRecords() || timeMs - lastSignatureMs >= config.signEveryMs())
+        collectSignature(timeMs);
+        if (recordsSinceRequest >= config.signEveryRecords() || timeMs - lastRequestMs >= config.signEveryMs())
         {
-            sign(timeMs);
+            if (background == null)
+            {
+                sign(timeMs);
+            }
+            else if (background.offer(nextSeq - 1, chain))
+            {
+                recordsSinceRequest = 0;
+                lastRequestMs = timeMs;
+            }
         }
         if (bytes.writePosition() >= config.bufferBytes())
         {
@@ -340,7 +401,7 @@ public final class JournalWriter implements AutoCloseable
         {
             if (channel != null)
             {
-                sign(lastTimeMs);
+                signAll(lastTimeMs);
                 flush();
                 channel.close();
             }
@@ -405,7 +466,7 @@ public final class JournalWriter implements AutoCloseable
         {
             if (channel != null)
             {
-                sign(lastTimeMs);
+                signAll(lastTimeMs);
                 flush();
                 channel.force(true);
                 channel.close();
@@ -418,6 +479,10 @@ public final class JournalWriter implements AutoCloseable
         finally
         {
             closed = true;
+            if (background != null)
+            {
+                background.close();
+            }
         }
     }
 

@@ -10,8 +10,12 @@ package io.deltahedger.hedger.journal;
  *                          {@link JournalWriter#flush()} or when it fills, 4 KiB..1 GiB
  * @param forceOnFlush      whether {@link JournalWriter#flush()} also forces the file to the device (fsync); off
  *                          leaves durability to the OS page cache (survives a process crash, not a power loss)
+ * @param signInBackground  sign on a background thread, so the writer never waits for secp256k1: the signature
+ *                          record then lands a few records after the head it covers; off signs inline (deterministic
+ *                          record positions, for tests and replays)
  */
-public record JournalWriterConfig(int signEveryRecords, long signEveryMs, int bufferBytes, boolean forceOnFlush)
+public record JournalWriterConfig(int signEveryRecords, long signEveryMs, int bufferBytes, boolean forceOnFlush,
+                                  boolean signInBackground)
 {
     public JournalWriterConfig
     {
@@ -30,9 +34,17 @@ public record JournalWriterConfig(int signEveryRecords, long signEveryMs, int bu
         }
     }
 
-    /** Sign every 1000 records or every second of record time, 1 MiB buffer, no fsync on flush. */
+    /**
+     * Sign every 1000 records or every second of record time in the background, 1 MiB buffer, no fsync on flush.
+     */
     public static JournalWriterConfig defaults()
     {
-        return new JournalWriterConfig(1_000, 1_000, 1 << 20, false);
+        return new JournalWriterConfig(1_000, 1_000, 1 << 20, false, true);
+    }
+
+    /** The same settings signing inline, so signatures sit at deterministic positions. */
+    public JournalWriterConfig inline()
+    {
+        return new JournalWriterConfig(signEveryRecords, signEveryMs, bufferBytes, forceOnFlush, false);
     }
 }

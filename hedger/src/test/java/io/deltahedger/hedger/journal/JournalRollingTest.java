@@ -18,7 +18,7 @@ class JournalRollingTest
 {
     /** 2026-11-21T23:59:59.900Z. */
     private static final long BEFORE_MIDNIGHT = 1_795_305_599_900L;
-    private static final JournalWriterConfig CONFIG = new JournalWriterConfig(1_000, 60_000, 1 << 16, false);
+    private static final JournalWriterConfig CONFIG = new JournalWriterConfig(1_000, 60_000, 1 << 16, false, false);
 
     @TempDir
     Path dir;

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JournalVerifierTest
 {
-    private static final JournalWriterConfig SIGN_EVERY_5 = new JournalWriterConfig(5, 60_000, 1 << 16, false);
+    private static final JournalWriterConfig SIGN_EVERY_5 = new JournalWriterConfig(5, 60_000, 1 << 16, false, false);
 
     @TempDir
     Path dir;
@@ -233,6 +233,45 @@ class JournalVerifierTest
         assertEquals(verdictSeq, failure.seq(), report.render());
         assertTrue(failure.why().contains("records approved (APPROVED)"), failure.why());
         assertTrue(failure.why().contains("gives blocked (BLOCKED_THRESHOLD)"), failure.why());
+    }
+
+    @Test
+    void backgroundSignaturesCoverEarlierHeadsAndVerify()
+    {
+        final JournalWriterConfig background = new JournalWriterConfig(3, 60_000, 1 << 16, false, true);
+        final Path file;
+        try (JournalWriter writer = JournalWriter.open(dir, JournalWorld.signer(), background))
+        {
+            final Session s = new Session(world, writer, JournalWorld.NOW_MS);
+            for (int i = 0; i < 200; i++)
+            {
+                s.nowMs++;
+                s.market(JournalWorld.PERP, 96_000 + i, Double.NaN, 96_000 + i);
+                if (i % 50 == 0)
+                {
+                    Thread.onSpinWait();
+                    writer.flush();
+                }
+            }
+            file = writer.currentFile();
+        }
+        final VerificationReport report = verify(file);
+        assertTrue(report.ok(), report.render());
+        assertTrue(report.signaturesChecked() >= 1, report.render());
+        boolean coversAnEarlierHead = false;
+        try (JournalReader reader = new JournalReader(List.of(file), new JournalReader.Listener()
+        {
+        }))
+        {
+            while (reader.next())
+            {
+                if (reader.type() == RecordType.CHAIN_SIGNATURE)
+                {
+                    coversAnEarlierHead |= ((JournalEntry.ChainSignature)reader.entry()).coversSeq() < reader.seq() - 1;
+                }
+            }
+        }
+        assertTrue(coversAnEarlierHead, "a background signature lands after the head it signed");
     }
 
     @Test
