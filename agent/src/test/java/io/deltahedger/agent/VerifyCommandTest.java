@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code deltahedger verify} through {@code Main.execute} on a journal written by the real writer. */
 class VerifyCommandTest
 {
-    /** 2026-11-21T06:00:00Z. */
+    /** 2026-11-20T06:00:00Z. */
     private static final long NOW_MS = 1_795_154_400_000L;
     private static final ChainSigner SIGNER = ChainSigner.generate(new Random(42));
 

@@ -56,7 +56,7 @@ public final class JournalVerifier
             notes.add(run.unlisted + " more failures are not listed");
         }
         final String signer = expectedSigner != null ? expectedSigner + " as given"
-            : run.signer != null ? run.signer + " named by the journal's HEADER (pass the expected address to prove authorship)"
+            : run.signer != null ? run.signer + " named by the journal itself (pass the expected address to prove authorship)"
             : "none known";
         return new VerificationReport(files.size(), run.records, run.signatures, run.verdicts, signer, notes, run.failures);
     }

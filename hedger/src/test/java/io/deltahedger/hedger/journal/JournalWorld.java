@@ -31,7 +31,7 @@ import java.util.Random;
  */
 final class JournalWorld
 {
-    /** 2026-11-21T06:00:00Z. */
+    /** 2026-11-20T06:00:00Z. */
     static final long NOW_MS = 1_795_154_400_000L;
     /** 2026-12-25T08:00:00Z. */
     static final long EXPIRY_MS = 1_798_185_600_000L;
