@@ -69,7 +69,7 @@ public final class JournalReader implements AutoCloseable
 
     private static BinaryWire wire(final Bytes<?> bytes)
     {
-        return new BinaryWire(bytes, true, false, true, Integer.MAX_VALUE, "binary", false);
+        return new BinaryWire(bytes, true, false, true, Integer.MAX_VALUE, "binary");
     }
 
     /**

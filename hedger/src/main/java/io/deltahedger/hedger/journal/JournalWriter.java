@@ -75,7 +75,7 @@ public final class JournalWriter implements AutoCloseable
         this.signer = signer;
         this.config = config;
         this.bytes = Bytes.allocateElasticOnHeap(config.bufferBytes());
-        this.wire = new BinaryWire(bytes, true, false, true, Integer.MAX_VALUE, "binary", false);
+        this.wire = new BinaryWire(bytes, true, false, true, Integer.MAX_VALUE, "binary");
         this.out = wire.getValueOut();
         this.background = config.signInBackground() ? new BackgroundSigner(signer) : null;
     }
