@@ -34,7 +34,8 @@ import java.util.Objects;
  * record's UTC day is later than the current file's; a record whose time went back stays in the current file.
  *
  * <p>Opening a directory that holds a journal continues its chain: sequence and head from the last complete frame. A
- * torn last frame (a crash mid-write) is cut off; damage anywhere else refuses to open.
+ * torn last frame (a crash mid-write) is cut off, and a last file with a torn preamble (a crash while starting a
+ * day's file) is removed; damage anywhere else refuses to open.
  *
  * <p>Not thread-safe: one owning thread (a pipeline stage). Appends of MARKET, ACCOUNT, GROUP, VERDICT, ORDER, REPORT,
  * CONTROL and GROUP_DONE allocate nothing in steady state (they write primitives and existing strings); HEADER,
@@ -168,6 +169,14 @@ public final class JournalWriter implements AutoCloseable
                 }
                 System.arraycopy(reader.storedHash(), 0, head, 0, head.length);
             }
+        }
+        if (damagedFile[0] != null && damagedFile[0].equals(last) && damageAt[0] == 0
+            && Files.size(last) < JournalFormat.PREAMBLE_LENGTH)
+        {
+            // The process died while starting a new day's file: nothing was in it yet. Drop it and resume before it.
+            Files.delete(last);
+            resume(files.subList(0, files.size() - 1));
+            return;
         }
         if (damagedFile[0] != null && (!damagedFile[0].equals(last) || damageAt[0] == 0))
         {

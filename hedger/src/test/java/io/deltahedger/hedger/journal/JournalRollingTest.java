@@ -122,6 +122,27 @@ class JournalRollingTest
     }
 
     @Test
+    void aDayFileWhosePreambleWasTornIsDroppedOnReopen() throws IOException
+    {
+        writeAcrossMidnight();
+        final Path second = JournalFormat.filesIn(dir).get(1);
+        Files.delete(second);
+        Files.write(second, new byte[] {0x44, 0x48, 0x4A}); // "DHJ" and then the crash
+        final long next;
+        try (JournalWriter writer = JournalWriter.open(dir, JournalWorld.signer(), CONFIG))
+        {
+            assertEquals(List.of(dir.resolve("journal-20261121.dhj")), JournalFormat.filesIn(dir));
+            next = writer.nextSeq();
+            writer.appendControl(BEFORE_MIDNIGHT + 300, "RESUME", "recovery", "");
+        }
+        assertEquals(List.of(dir.resolve("journal-20261121.dhj"), second), JournalFormat.filesIn(dir));
+        final VerificationReport report = new JournalVerifier(JournalWorld.signer().address())
+            .verify(JournalFormat.filesIn(dir));
+        assertTrue(report.ok(), report.render());
+        assertTrue(next > 0);
+    }
+
+    @Test
     void damageBeforeTheLastFrameRefusesToOpen() throws IOException
     {
         writeAcrossMidnight();
