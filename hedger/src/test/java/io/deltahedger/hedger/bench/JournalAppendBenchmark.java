@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * and (flushed every 64 records, as a Disruptor batch end would) the write to the page cache. {@code signEvery}
  * "never" isolates the append; "inline-1000" signs every 1000 records on the writer's thread (one secp256k1 signature
  * amortised over 1000 records); "background-1000" is the default, signing on the signer thread.
- * Each iteration writes a fresh temporary journal that is deleted afterwards. Run with {@code -prof gc}.
+ * Each trial writes a fresh temporary journal (about 100 MB a second of page cache) that is deleted afterwards; one
+ * writer per trial, so its 1 MiB buffer is not counted per iteration. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -92,7 +93,7 @@ public class JournalAppendBenchmark
         order = OrderRequest.limit(new ClientOrderId(12_345, 1, 0), perpetual, Side.BUY, 192_020, 100, TimeInForce.IOC);
     }
 
-    @Setup(Level.Iteration)
+    @Setup(Level.Trial)
     public void open() throws IOException
     {
         directory = Files.createTempDirectory("journal-bench");
@@ -105,7 +106,7 @@ public class JournalAppendBenchmark
         writer = JournalWriter.open(directory, signer, config);
     }
 
-    @TearDown(Level.Iteration)
+    @TearDown(Level.Trial)
     public void close() throws IOException
     {
         writer.close();
