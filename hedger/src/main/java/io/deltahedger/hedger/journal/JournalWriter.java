@@ -115,99 +115,27 @@ public final class JournalWriter implements AutoCloseable
 
     private void resume(final List<Path> files) throws IOException
     {
-        if (files.isEmpty())
+        final JournalTail tail = JournalTail.find(directory, files);
+        if (tail == null)
         {
             return;
         }
-        final Path last = files.get(files.size() - 1);
-        final long[] damageAt = {-1};
-        final String[] damage = {null};
-        final Path[] damagedFile = {null};
-        final byte[] head = new byte[HashChain.HASH_LENGTH];
-        final long[] state = {0, Long.MIN_VALUE, -1, -1}; // next seq, last time, last record, last covered
-        try (JournalReader reader = new JournalReader(files, new JournalReader.Listener()
-        {
-            @Override
-            public void onFile(final Path file, final long firstSeq, final byte[] previousHead)
-            {
-                if (file.equals(last))
-                {
-                    state[0] = firstSeq;
-                    System.arraycopy(previousHead, 0, head, 0, head.length);
-                }
-            }
-
-            @Override
-            public void onDamage(final Path file, final long offset, final String why)
-            {
-                if (damagedFile[0] == null)
-                {
-                    damagedFile[0] = file;
-                    damageAt[0] = offset;
-                    damage[0] = why;
-                }
-            }
-        }))
-        {
-            while (reader.next())
-            {
-                if (reader.type() == null)
-                {
-                    throw new IllegalStateException("journal " + reader.file() + " has an undecodable record at offset "
-                        + reader.offset() + " (" + reader.prefixError() + "): run 'deltahedger verify " + directory
-                        + "', then move the journal aside and start a new directory");
-                }
-                state[0] = reader.seq() + 1;
-                state[1] = reader.timeMs();
-                if (reader.type() == RecordType.CHAIN_SIGNATURE)
-                {
-                    state[3] = ((JournalEntry.ChainSignature)reader.entry()).coversSeq();
-                }
-                else
-                {
-                    state[2] = reader.seq();
-                }
-                System.arraycopy(reader.storedHash(), 0, head, 0, head.length);
-            }
-        }
-        if (damagedFile[0] != null && damagedFile[0].equals(last) && damageAt[0] == 0
-            && Files.size(last) < JournalFormat.PREAMBLE_LENGTH)
-        {
-            // The process died while starting a new day's file: nothing was in it yet. Drop it and resume before it.
-            Files.delete(last);
-            resume(files.subList(0, files.size() - 1));
-            return;
-        }
-        if (damagedFile[0] != null && (!damagedFile[0].equals(last) || damageAt[0] == 0))
-        {
-            throw new IllegalStateException("journal file " + damagedFile[0] + " is damaged at offset " + damageAt[0] + " ("
-                + damage[0] + "): run 'deltahedger verify " + directory + "', then move the journal aside and start a "
-                + "new directory");
-        }
-        chain.reset(head);
-        nextSeq = state[0];
-        lastTimeMs = state[1];
-        lastRecordSeq = state[2];
-        coveredSeq = state[3];
+        chain.reset(tail.head());
+        nextSeq = tail.nextSeq();
+        lastTimeMs = tail.lastTimeMs();
+        lastRecordSeq = tail.lastRecordSeq();
+        coveredSeq = tail.coveredSeq();
         recordsSinceRequest = Math.max(0, lastRecordSeq - coveredSeq);
-        lastRequestMs = state[1];
-        channel = FileChannel.open(last, StandardOpenOption.WRITE);
-        if (damageAt[0] > 0)
+        lastRequestMs = tail.lastTimeMs();
+        channel = FileChannel.open(tail.file(), StandardOpenOption.WRITE);
+        if (tail.tornAt() > 0)
         {
             // A torn last frame: the process died mid-write; the frame was never complete, so it never counted.
-            channel.truncate(damageAt[0]);
+            channel.truncate(tail.tornAt());
         }
         channel.position(channel.size());
-        currentFile = last;
-        currentDay = dayOf(last);
-    }
-
-    private static long dayOf(final Path file)
-    {
-        final String name = file.getFileName().toString();
-        final java.time.LocalDate date = java.time.LocalDate.of(Integer.parseInt(name.substring(8, 12)),
-            Integer.parseInt(name.substring(12, 14)), Integer.parseInt(name.substring(14, 16)));
-        return date.toEpochDay();
+        currentFile = tail.file();
+        currentDay = JournalTail.dayOf(tail.file());
     }
 
     // ---------------------------------------------------------------- appends
