@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         BacktestCommand.class,
         GenerateCommand.class,
+        VerifyCommand.class,
     })
 public final class Main
 {
