@@ -1,0 +1,100 @@
+package io.deltahedger.hedger.engine;
+
+import io.deltahedger.hedger.pipeline.DecisionSink;
+import io.deltahedger.hedger.pipeline.EventKind;
+import io.deltahedger.hedger.pipeline.HedgingPipeline;
+import io.deltahedger.hedger.pipeline.PipelineEvent;
+import io.deltahedger.hedger.pipeline.PipelineResult;
+import io.deltahedger.hedger.policy.HedgeReason;
+import io.deltahedger.marginmonitor.gate.GateReason;
+import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.connection.ConnectionState;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A journal-like capture of the ring (a test double; allocates): every event the last stage hands over, in ring
+ * order, as its input (what was published, with the clock reading it was stamped with) and its outcome (what the
+ * stages decided). Replaying the inputs through a fresh pipeline on a manual clock must give the same outcomes.
+ */
+final class RingCapture implements DecisionSink
+{
+    /** One published input. */
+    record Input(EventKind kind, long nowMs, MarketDataEvent marketData, int accountId, AccountSnapshot account,
+                 Venue venue, ConnectionState state)
+    {
+    }
+
+    /** What the stages made of it. */
+    record Outcome(EventKind kind, long nowMs, int underlying, PipelineResult result, double deltaCoin,
+                   HedgeReason reason, String legs, GateReason gateReason)
+    {
+        boolean approved()
+        {
+            return result == PipelineResult.APPROVED;
+        }
+    }
+
+    final List<Input> inputs = Collections.synchronizedList(new ArrayList<>());
+    final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void onApproved(final PipelineEvent event)
+    {
+        record(event);
+    }
+
+    @Override
+    public void onNotApproved(final PipelineEvent event)
+    {
+        record(event);
+    }
+
+    private void record(final PipelineEvent e)
+    {
+        MarketDataEvent md = null;
+        if (e.kind() == EventKind.MARKET_DATA)
+        {
+            md = new MarketDataEvent(64, 16);
+            md.copyFrom(e.marketData());
+        }
+        inputs.add(new Input(e.kind(), e.nowMs(), md, e.accountId(), e.account(), e.connectionVenue(),
+            e.connectionState()));
+        final StringBuilder legs = new StringBuilder();
+        for (int i = 0; i < e.legs().size(); i++)
+        {
+            legs.append(e.legs().account(i)).append(':').append(e.legs().instrument(i)).append(' ')
+                .append(e.legs().side(i)).append(' ').append(e.legs().lots(i)).append('@')
+                .append(e.legs().limitPrice(i)).append(';');
+        }
+        final boolean gated = e.result() == PipelineResult.APPROVED || e.result() == PipelineResult.GATE_BLOCKED;
+        outcomes.add(new Outcome(e.kind(), e.nowMs(), e.underlying(), e.result(), e.deltaCoin(),
+            e.decided() ? e.decision().reason() : null, legs.toString(), gated ? e.verdict().reason() : null));
+    }
+
+    List<Outcome> approved()
+    {
+        return outcomes.stream().filter(Outcome::approved).toList();
+    }
+
+    /** Publishes the inputs, in order, each stamped with its recorded time through the replay's manual clock. */
+    static void replay(final List<Input> inputs, final HedgingPipeline pipeline,
+        final io.deltahedger.config.time.ManualClock clock)
+    {
+        for (final Input input : inputs)
+        {
+            clock.advanceMs(input.nowMs() - clock.epochMs());
+            switch (input.kind())
+            {
+                case MARKET_DATA -> pipeline.publishMarketData(input.marketData());
+                case ACCOUNT -> pipeline.publishAccount(input.accountId(), input.account());
+                case CONNECTION_STATE -> pipeline.publishConnectionState(input.venue(), input.state());
+                default -> throw new IllegalStateException("cannot replay " + input.kind());
+            }
+        }
+    }
+}
