@@ -32,16 +32,17 @@ import java.util.function.BooleanSupplier;
  * <p>Time: each simulator and the engine have their own {@link ManualClock}, moved in lockstep by {@link #step()}:
  * one market tick of {@link #TICK_MS} on both venues, then duty cycles until both connections have answered the
  * account request of that step (on one WebSocket the reply comes after the tick's market data, so the whole tick has
- * then been handled). Ticks are 20 s so that a simulated day is 4,320 steps; heartbeats are 20 s and the stale limits
- * 45 s accordingly.
+ * then been handled). Ticks are 60 s so that a simulated day is 1,440 steps (about 12 ms of wall time each); the
+ * heartbeat interval is 60 s, the liveness time-out 180 s and the stale limits (pipeline inputs, gate snapshots) 135 s
+ * accordingly: compressed time, not production settings.
  */
 final class TwoVenueWorld implements AutoCloseable
 {
     /** 2026-01-05T00:00:00Z, the simulators' listing date. */
     static final long T0 = 1_767_571_200_000L;
-    static final long TICK_MS = 20_000;
+    static final long TICK_MS = 60_000;
     static final long OWNER = 1; // the simulator's one API key owns account 1
-    static final long MAX_AGE_MS = 45_000;
+    static final long MAX_AGE_MS = 135_000;
     static final GateConfig GATE = new GateConfig(0.8, MAX_AGE_MS, new double[] {-0.1, 0.1}, new double[] {0.0}, 60_000);
 
     final ManualClock clockA = new ManualClock(T0);
@@ -78,7 +79,7 @@ final class TwoVenueWorld implements AutoCloseable
         simB.advance(openedMs);
         engineClock.advanceMs(openedMs);
         book = newBook();
-        engine = new HedgingEngine(new EngineConfig(TICK_MS, 100, 60_000),
+        engine = new HedgingEngine(new EngineConfig(TICK_MS, 100, 3 * TICK_MS),
             List.of(connection("sim-a", simA, chainA, true, SimulatorConfig.DEMO_CLIENT_SECRET),
                 connection("sim-b", simB, chainB, false, secretB)),
             book, demo.portfolio(hedges(book)), pipelineConfig(), GATE, engineClock, sink,
@@ -159,7 +160,7 @@ final class TwoVenueWorld implements AutoCloseable
             new DeribitCredentials(SimulatorConfig.DEMO_CLIENT_ID, secret),
             List.of("BTC-PERPETUAL", "ETH-PERPETUAL"), List.of("BTC", "ETH"));
         final DeribitClientConfig client = new DeribitClientConfig(base.uri(), base.credentials(), base.bookChannels(),
-            base.rawBooks(), tickers, base.accountCurrencies(), 20, 60_000, 5_000, 5_000, 60_000, 250, 5_000,
+            base.rawBooks(), tickers, base.accountCurrencies(), 60, 180_000, 5_000, 5_000, 60_000, 250, 5_000,
             base.limits(), base.commandQueueCapacity(), null);
         return new ConnectionConfig(name, client, chain, name.hashCode());
     }
