@@ -104,17 +104,17 @@ final class TwoVenueWorld implements AutoCloseable
         return fresh;
     }
 
-    /** Flat hedge positions in every perpetual of the book. */
+    /**
+     * Flat hedge positions, one per perpetual contract (named by its canonical id: fills of the same contract on
+     * either venue move the one position, which is what the book's delta needs).
+     */
     List<DeltaOnePosition> hedges(final MarginBook of)
     {
         final List<DeltaOnePosition> hedges = new ArrayList<>();
-        for (int i = 0; i < of.instrumentCount(); i++)
+        for (final String coin : demo.underlyings())
         {
-            if (!of.instrument(i).isOption())
-            {
-                final InstrumentRegistry chain = of.accountName(of.accountOf(i)).startsWith("sim-a") ? chainA : chainB;
-                hedges.add(DemoBook.flatHedge(of.instrumentKey(i), chain.instrument(chain.indexOf(of.instrument(i).canonicalId()))));
-            }
+            final Instrument perp = chainA.instrument(chainA.indexOfNative(Venue.DERIBIT, coin + "-PERPETUAL"));
+            hedges.add(DemoBook.flatHedge(perp.canonicalId(), perp));
         }
         return hedges;
     }
