@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         PriceCommand.class,
         ImpliedVolCommand.class,
         SimulatorCommand.class,
+        BenchCommand.class,
     })
 public final class Main
 {

@@ -84,6 +84,10 @@ final class QuantityReport
                 {
                     node.put(names.get(i), (Integer)value);
                 }
+                else if (value instanceof Long)
+                {
+                    node.put(names.get(i), (Long)value);
+                }
                 else
                 {
                     node.put(names.get(i), String.valueOf(value));

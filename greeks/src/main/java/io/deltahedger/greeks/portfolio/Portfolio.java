@@ -248,6 +248,60 @@ public final class Portfolio
         quantity[optionIndex] = contracts * contractMultiplier[optionIndex];
     }
 
+    /** The number of delta-one positions; their indexes are grouped by underlying like the options'. */
+    public int deltaOneCount()
+    {
+        return deltaOneInstrument.length;
+    }
+
+    /** The index of the delta-one position on {@code instrument} (its name as given), or -1 if there is none. */
+    public int deltaOneIndex(final String instrument)
+    {
+        for (int i = 0; i < deltaOneInstrument.length; i++)
+        {
+            if (deltaOneInstrument[i].equals(instrument))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public String deltaOneInstrument(final int deltaOneIndex)
+    {
+        return deltaOneInstrument[deltaOneIndex];
+    }
+
+    /** The underlying index of a delta-one position. */
+    public int deltaOneUnderlying(final int deltaOneIndex)
+    {
+        int u = 0;
+        while (deltaOneStart[u + 1] <= deltaOneIndex)
+        {
+            u++;
+        }
+        return u;
+    }
+
+    /**
+     * A delta-one position's signed amount, {@code contracts × contractSize}: coin for a linear instrument, USD for
+     * an inverse one (a venue's position size in its amount currency).
+     */
+    public double deltaOneAmount(final int deltaOneIndex)
+    {
+        return deltaOneUnits[deltaOneIndex];
+    }
+
+    /**
+     * Sets a delta-one position's signed amount (coin for linear, USD for inverse), e.g. after a hedge fill; the next
+     * {@link #revalue} counts it.
+     */
+    public void setDeltaOneAmount(final int deltaOneIndex, final double amount)
+    {
+        PositionChecks.requireFinite("amount of " + deltaOneInstrument[deltaOneIndex], amount);
+        deltaOneUnits[deltaOneIndex] = amount;
+    }
+
     /**
      * Prepares the spot-independent terms of one underlying's options for a valuation time. {@link #revalue} does
      * this itself when the time differs from the prepared one; a caller that revalues on every tick prepares on its

@@ -98,6 +98,29 @@ class PortfolioTest
     }
 
     @Test
+    void settingADeltaOneAmountMovesTheDeltaOfItsUnderlyingOnly()
+    {
+        final Portfolio portfolio = Portfolio.of(
+            List.of(),
+            List.of(
+                new DeltaOnePosition("ETH-PERPETUAL", "ETH", true, 0.0, 1.0),
+                new DeltaOnePosition("BTC-PERPETUAL", "BTC", true, 0.0, 10.0),
+                new DeltaOnePosition("BTCUSDT", "BTC", false, 0.5, 1.0)));
+        final int perp = portfolio.deltaOneIndex("BTC-PERPETUAL");
+        assertEquals(-1, portfolio.deltaOneIndex("BTC-27MAR26"));
+        assertEquals("BTC-PERPETUAL", portfolio.deltaOneInstrument(perp));
+        assertEquals(portfolio.underlyingIndex("BTC"), portfolio.deltaOneUnderlying(perp));
+        assertEquals(portfolio.underlyingIndex("ETH"), portfolio.deltaOneUnderlying(portfolio.deltaOneIndex("ETH-PERPETUAL")));
+        assertEquals(0.5, portfolio.deltaOneAmount(portfolio.deltaOneIndex("BTCUSDT")));
+
+        portfolio.setDeltaOneAmount(perp, -25_000.0);   // sold 25,000 USD of the inverse perpetual
+        assertEquals(-25_000.0, portfolio.deltaOneAmount(perp));
+        assertEquals(0.5 - 0.5, revalue(portfolio, "BTC", 50_000.0).deltaCoin(), 1e-15);
+        assertEquals(0.0, revalue(portfolio, "ETH", 3_000.0).deltaCoin());
+        assertThrows(IllegalArgumentException.class, () -> portfolio.setDeltaOneAmount(perp, Double.NaN));
+    }
+
+    @Test
     void aggregatesPerUnderlyingWithSignedSizesAndMultipliers()
     {
         final OptionPosition btcLong = option("BTC", OptionModel.INVERSE, OptionType.PUT, 45_000.0, 7.0, 3.0, 0.7);

@@ -6,15 +6,26 @@ import io.deltahedger.greeks.portfolio.PortfolioGreeks;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.marketdata.TickerField;
+import io.deltahedger.venues.order.ExecType;
+import io.deltahedger.venues.order.ExecutionReport;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Stage 2: Greeks. Owns the {@link Portfolio}: takes portfolio options' mark IVs as their volatility (sticky strike)
  * and, for an event that moved a hedged underlying with a valid spot, revalues that underlying at the spot and at the
  * event time floored to {@code valuationStepMs}, writing delta, premium-adjusted delta and gamma on the event. An
  * underlying whose spot, vols and valuation step are unchanged is not revalued again (its last Greeks are reused).
- * Allocation-free.
+ * Allocation-free on market data.
+ *
+ * <p>Hedge fills: a fill report of an order the engine sent (its side stamped on the event) on an instrument the
+ * portfolio holds as a delta-one position moves that position's amount by the filled lots × lot size (coin for a
+ * linear instrument, USD for an inverse one, whose coin delta is then lotSize / spot per lot), and the underlying is
+ * revalued on its next event, so the next decision sees the new delta. Fills of foreign orders (no side) or of
+ * instruments the portfolio does not hold are counted and left to the account snapshots. A fill allocates the
+ * instrument's canonical id for the look-up (a rare event).
  */
 final class GreeksStage implements EventHandler<PipelineEvent>
 {
@@ -24,7 +35,10 @@ final class GreeksStage implements EventHandler<PipelineEvent>
     private final PortfolioGreeks[] greeks;
     private final double[] lastSpot;
     private final long[] lastValuationMs;
+    /** Per underlying: a vol or a hedge position changed since the last revaluation. */
     private final boolean[] volChanged;
+    private final Map<String, Integer> deltaOneByInstrument = new HashMap<>();
+    private long unmatchedFills;
 
     GreeksStage(final Routing routing, final Portfolio portfolio, final long valuationStepMs)
     {
@@ -41,11 +55,26 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         volChanged = new boolean[routing.underlyingCount];
         Arrays.fill(lastSpot, Double.NaN);
         Arrays.fill(lastValuationMs, Long.MIN_VALUE);
+        for (int d = 0; d < portfolio.deltaOneCount(); d++)
+        {
+            deltaOneByInstrument.put(portfolio.deltaOneInstrument(d), d);
+        }
+    }
+
+    /** Fills that moved no portfolio position: foreign orders, or instruments the portfolio does not hold. */
+    long unmatchedFills()
+    {
+        return unmatchedFills;
     }
 
     @Override
     public void onEvent(final PipelineEvent event, final long sequence, final boolean endOfBatch)
     {
+        if (event.kind == EventKind.EXECUTION_REPORT)
+        {
+            applyFill(event);
+            return;
+        }
         if (event.kind == EventKind.MARKET_DATA)
         {
             final MarketDataEvent md = event.marketData();
@@ -84,5 +113,23 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         event.deltaCoin = g.deltaCoin();
         event.premiumAdjustedDeltaCoin = g.premiumAdjustedDeltaCoin();
         event.gammaPerUsd = g.gammaPerUsd();
+    }
+
+    private void applyFill(final PipelineEvent event)
+    {
+        final ExecutionReport report = event.report;
+        if (report.type() != ExecType.FILL && report.type() != ExecType.PARTIAL_FILL)
+        {
+            return;
+        }
+        final Integer d = event.reportSide == null ? null : deltaOneByInstrument.get(report.instrument().canonicalId());
+        if (d == null)
+        {
+            unmatchedFills++;
+            return;
+        }
+        final double amount = report.instrument().amountGrid().toDouble(report.lastFillLots());
+        portfolio.setDeltaOneAmount(d, portfolio.deltaOneAmount(d) + event.reportSide.sign() * amount);
+        volChanged[portfolio.deltaOneUnderlying(d)] = true;
     }
 }

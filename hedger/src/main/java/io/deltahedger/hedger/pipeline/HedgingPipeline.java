@@ -4,17 +4,31 @@ import io.deltahedger.config.time.EpochClock;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.deltahedger.greeks.portfolio.Portfolio;
+import io.deltahedger.hedger.execution.EngineCommand;
+import io.deltahedger.hedger.execution.EngineStatus;
+import io.deltahedger.hedger.execution.ExecutionConfig;
+import io.deltahedger.hedger.execution.ExecutionVenues;
+import io.deltahedger.hedger.execution.GroupExecutor;
+import io.deltahedger.hedger.execution.GroupOutcome;
+import io.deltahedger.hedger.execution.OrderSides;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.connection.ConnectionStateEvent;
+import io.deltahedger.venues.instrument.Instrument;
+import io.deltahedger.venues.instrument.InstrumentKind;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.order.ExecutionReport;
+
+import java.util.List;
+import java.util.Map;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ownership: from construction on, the {@link Portfolio} belongs to the Greeks stage and the {@link MarginBook} to
  * the margin-gate stage; the caller must not touch either again. A market-data event's {@code instrumentIndex} must be
  * the margin-book id of its instrument. Time is the injected {@link EpochClock}, read once per published event.
+ *
+ * <p>With {@link ExecutionVenues} the last stage executes approved groups (docs/hedging.md "Execution"): reports,
+ * timer ticks and operator commands come back through the ring ({@link #publishExecutionReport}, {@link #publishTimer},
+ * {@link #publishCommand}) and {@link #status()} shows the engine state. Without them the pipeline is decision-only:
+ * approved groups go to the sink and nothing is sent or tracked.
  */
 public final class HedgingPipeline implements AutoCloseable
 {
@@ -44,6 +63,10 @@ public final class HedgingPipeline implements AutoCloseable
     private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicLong exceptions = new AtomicLong();
     private final int accountCount;
+    private final Routing routing;
+    private final DecisionControl control;
+    private final GroupExecutor executor;
+    private final OrderSides orderSides = new OrderSides();
     private boolean started;
 
     /**
@@ -64,6 +87,33 @@ public final class HedgingPipeline implements AutoCloseable
         final DecisionSink sink,
         final HaltListener onHalt)
     {
+        this(config, portfolio, book, gateConfig, null, null, clock, sink, onHalt);
+    }
+
+    /**
+     * A pipeline that executes its groups.
+     *
+     * @param executionConfig the execution stage's settings (null with null venues: decision-only)
+     * @param venues          the gateway of every trading account and the venue instrument of every instrument a leg
+     *                        may trade, each delta-one one held in the portfolio as a delta-one position under its
+     *                        canonical id (so fills reach the delta); null for a decision-only pipeline
+     */
+    public HedgingPipeline(
+        final PipelineConfig config,
+        final Portfolio portfolio,
+        final MarginBook book,
+        final GateConfig gateConfig,
+        final ExecutionConfig executionConfig,
+        final ExecutionVenues venues,
+        final EpochClock clock,
+        final DecisionSink sink,
+        final HaltListener onHalt)
+    {
+        if ((executionConfig == null) != (venues == null))
+        {
+            throw new IllegalArgumentException("execution needs both an ExecutionConfig and ExecutionVenues (or neither,"
+                + " for a decision-only pipeline), was " + executionConfig + ", " + venues);
+        }
         if (config == null || portfolio == null || book == null || gateConfig == null || clock == null
             || sink == null || onHalt == null)
         {
@@ -71,7 +121,7 @@ public final class HedgingPipeline implements AutoCloseable
                 + "clock, decision sink and halt listener; one was null");
         }
         this.clock = clock;
-        final Routing routing = new Routing(config, portfolio, book);
+        this.routing = new Routing(config, portfolio, book);
         this.accountCount = routing.accountCount;
 
         // 0. the ring: pre-allocated events, any number of publishing adapter threads
@@ -88,19 +138,33 @@ public final class HedgingPipeline implements AutoCloseable
         final MarketStateStage marketState = new MarketStateStage(routing, config.maxInputAgeMs());
         // 2. Greeks: revalue the portfolio of the underlying whose data moved
         final GreeksStage greeks = new GreeksStage(routing, portfolio, config.valuationStepMs());
-        // 3. the hedge decision and its one-leg order on the route's hedge instrument
-        final DecisionStage decision = new DecisionStage(routing, book, halted, config.limitSlippage());
-        // 4. the pre-trade margin gate: verdict on the event
-        final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig);
-        // 5. release approved decisions to the sink and clear the slot
-        final ReleaseStage release = new ReleaseStage(halted, sink);
+        // 3. the hedge decision, planned into a group of legs over the route's candidates by expected cost and headroom
+        final DecisionStage decision = new DecisionStage(routing, book, halted, config.limitSlippage(),
+            config.executionLimits(), gateConfig.threshold(), venues != null);
+        control = decision.control();
+        // 4. admission, all or nothing: execution limits, rate budget, then the pre-trade margin gate
+        final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig, config.executionLimits());
+        // 5. execution: start, follow, re-route, compensate or block each group; GROUP_DONE back on the ring; release
+        //    every event to the sink and clear the slot
+        final ExecutionStage release = new ExecutionStage(halted, sink);
+        if (venues != null)
+        {
+            checkVenues(venues, book, portfolio);
+            executor = new GroupExecutor(executionConfig, venues, book.maxAccounts(), book.instrumentCount(),
+                portfolio.underlyingCount(), release, orderSides);
+            release.execute(executor, this::tryPublishGroupDone, executionConfig.doneQueueCapacity());
+        }
+        else
+        {
+            executor = null;
+        }
 
         // one halting exception handler per stage, naming it
         final HaltingExceptionHandler marketStateFailure = new HaltingExceptionHandler("market-state", halted, exceptions, onHalt);
         final HaltingExceptionHandler greeksFailure = new HaltingExceptionHandler("greeks", halted, exceptions, onHalt);
         final HaltingExceptionHandler decisionFailure = new HaltingExceptionHandler("decision", halted, exceptions, onHalt);
         final HaltingExceptionHandler gateFailure = new HaltingExceptionHandler("margin-gate", halted, exceptions, onHalt);
-        final HaltingExceptionHandler releaseFailure = new HaltingExceptionHandler("release", halted, exceptions, onHalt);
+        final HaltingExceptionHandler releaseFailure = new HaltingExceptionHandler("execution", halted, exceptions, onHalt);
 
         if (config.stageThreading() == StageThreading.THREAD_PER_STAGE)
         {
@@ -154,19 +218,24 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
-    /** Publishes a venue session's state change. */
-    public void publishConnectionState(final Venue venue, final ConnectionState state)
+    /**
+     * Publishes the state change of the venue session of a margin-book account (one session = one account on one
+     * endpoint: two sessions on the same venue are two accounts).
+     */
+    public void publishConnectionState(final int accountId, final ConnectionState state)
     {
-        if (venue == null || state == null)
+        if (accountId < 0 || accountId >= routing.accountVenue.length || state == null)
         {
-            throw new IllegalArgumentException("connection change needs a venue and a state, was " + venue + ", " + state);
+            throw new IllegalArgumentException("connection change needs a registered margin-book account id in 0.."
+                + (routing.accountVenue.length - 1) + " and a state, was " + accountId + ", " + state);
         }
         final long sequence = ring.next();
         try
         {
             final PipelineEvent event = ring.get(sequence);
             event.kind = EventKind.CONNECTION_STATE;
-            event.connectionVenue = venue;
+            event.accountId = accountId;
+            event.connectionVenue = routing.accountVenue[accountId];
             event.connectionState = state;
             stamp(event);
         }
@@ -176,7 +245,22 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
-    /** Publishes a connection tracker's event. */
+    /**
+     * Publishes a venue session's state change for the one margin-book account on that venue.
+     *
+     * @throws IllegalArgumentException if no account or several accounts are on the venue: use
+     *                                  {@link #publishConnectionState(int, ConnectionState)}
+     */
+    public void publishConnectionState(final Venue venue, final ConnectionState state)
+    {
+        if (venue == null || state == null)
+        {
+            throw new IllegalArgumentException("connection change needs a venue and a state, was " + venue + ", " + state);
+        }
+        publishConnectionState(routing.soleAccountOn(venue), state);
+    }
+
+    /** Publishes a connection tracker's event (for the one margin-book account on its venue, as above). */
     public void publishConnectionState(final ConnectionStateEvent change)
     {
         publishConnectionState(change.venue(), change.state());
@@ -205,6 +289,156 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
+    /**
+     * Publishes an execution report of a margin-book account (from the account's {@link
+     * io.deltahedger.venues.order.VenueListener}), stamped with the side the engine sent the order with (none for a
+     * foreign order). Blocks while the ring is full, like market data.
+     */
+    public void publishExecutionReport(final int accountId, final ExecutionReport report)
+    {
+        if (accountId < 0 || accountId >= accountCount || report == null)
+        {
+            throw new IllegalArgumentException("execution report needs a margin-book account id in 0.."
+                + (accountCount - 1) + " and a report, was " + accountId + ", " + report);
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.EXECUTION_REPORT;
+            event.accountId = accountId;
+            event.report = report;
+            event.reportSide = orderSides.sideOf(report.clientOrderId());
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Publishes the engine's periodic tick (the duty cycle calls it every ~100 ms): deadlines, slices, retries. */
+    public void publishTimer()
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.TIMER;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /**
+     * Publishes an operator's command; it takes effect in ring order (docs/hedging.md "Execution").
+     *
+     * @param actor who asked (for the journal and the status), not blank
+     */
+    public void publishCommand(final EngineCommand command, final String actor)
+    {
+        if (command == null || actor == null || actor.isBlank())
+        {
+            throw new IllegalArgumentException("engine command needs a command and the actor who asked, was " + command
+                + ", '" + actor + "'");
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.COMMAND;
+            event.command = command;
+            event.actor = actor;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** The execution stage's GROUP_DONE: never waits (a consumer must not block on its own ring). */
+    private boolean tryPublishGroupDone(final GroupOutcome outcome, final boolean breakerOpen, final long breakerResets)
+    {
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException full)
+        {
+            return false;
+        }
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.GROUP_DONE;
+            event.groupId = outcome.groupId();
+            event.groupUnderlying = outcome.underlying();
+            event.groupState = outcome.state();
+            event.breakerOpen = breakerOpen;
+            event.breakerResets = breakerResets;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /**
+     * The engine state for the control plane (any thread): paused, killed, breaker and why, halted, open groups. A
+     * decision-only pipeline shows pause and kill only.
+     */
+    public EngineStatus status()
+    {
+        final EngineStatus status = executor != null ? executor.status()
+            : new EngineStatus(control.paused(), control.killed(), false, "", false, List.of(), -1, "");
+        return status.withHalted(halted.get());
+    }
+
+    /** The order table the execution stage records sides in (for adapters that need to know what was sent). */
+    OrderSides orderSides()
+    {
+        return orderSides;
+    }
+
+    private static void checkVenues(final ExecutionVenues venues, final MarginBook book, final Portfolio portfolio)
+    {
+        for (final Map.Entry<Integer, Instrument> e : venues.instruments().entrySet())
+        {
+            final int i = e.getKey();
+            final Instrument instrument = e.getValue();
+            if (!book.isInstrument(i) || !book.instrument(i).canonicalId().equals(instrument.canonicalId()))
+            {
+                throw new IllegalArgumentException("execution instrument id " + i + " is " + instrument.canonicalId()
+                    + " but the margin book has " + (book.isInstrument(i) ? book.instrument(i).canonicalId() : "no such id")
+                    + ": map each margin-book instrument id to its own venue instrument");
+            }
+            if (instrument.kind() != InstrumentKind.OPTION && portfolio.deltaOneIndex(instrument.canonicalId()) < 0)
+            {
+                throw new IllegalArgumentException("hedge instrument " + instrument.canonicalId() + " has no delta-one "
+                    + "position in the portfolio, so its fills could not reach the delta: add new DeltaOnePosition(\""
+                    + instrument.canonicalId() + "\", \"" + instrument.underlying() + "\", "
+                    + (instrument.style() == io.deltahedger.venues.instrument.ContractStyle.INVERSE) + ", 0, "
+                    + instrument.amountGrid().step().toPlainString() + ") (or its current position)");
+            }
+        }
+        for (final Map.Entry<Integer, io.deltahedger.venues.order.VenueGateway> e : venues.gateways().entrySet())
+        {
+            if (!book.isAccount(e.getKey()) || book.venue(e.getKey()) != e.getValue().venue())
+            {
+                throw new IllegalArgumentException("execution gateway for account id " + e.getKey() + " trades on "
+                    + e.getValue().venue() + " but the margin book has " + (book.isAccount(e.getKey())
+                    ? book.accountName(e.getKey()) : "no such account") + ": one gateway per margin-book account");
+            }
+        }
+    }
+
     private void stamp(final PipelineEvent event)
     {
         event.nowMs = clock.epochMs();
@@ -224,7 +458,7 @@ public final class HedgingPipeline implements AutoCloseable
     }
 
     /**
-     * Waits until every published event has left the release stage (at most 10 s), then stops the stage threads.
+     * Waits until every published event has left the execution stage (at most 10 s), then stops the stage threads.
      * Publishing must have stopped. (Disruptor's own {@code shutdown} skips stages whose thread has not begun
      * running yet, so it could stop a just-started pipeline with events still in the ring.)
      */

@@ -1,6 +1,8 @@
 package io.deltahedger.hedger.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.deltahedger.hedger.routing.ExecutionLimits;
+import io.deltahedger.hedger.routing.GroupAdmission;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.marginmonitor.gate.MarginGate;
@@ -9,23 +11,25 @@ import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.marketdata.TickerField;
 
 /**
- * Stage 4: the pre-trade margin gate. Owns the {@link MarginBook} (its single writer once the pipeline runs): applies
- * every event's marks, option mark IVs, index prices and account snapshots to it in ring order, then judges the
- * one-leg group of a trading decision with the {@link MarginGate} at the event's time and writes the verdict on the
- * event: APPROVED, or GATE_BLOCKED with the verdict's reason. Allocation-free in steady state (the gate's own
- * contract; account snapshots are immutable values built at the edge).
+ * Stage 4: admission. Owns the {@link MarginBook} (its single writer once the pipeline runs): applies every event's
+ * marks, option mark IVs, index prices and account snapshots to it in ring order, then admits the planned group of a
+ * trading decision with {@link GroupAdmission}, all or nothing: execution limits, rate budget, then the
+ * {@link MarginGate} at the event's time. Writes APPROVED, LIMIT_BLOCKED (with the breached limit), RATE_LIMITED or
+ * GATE_BLOCKED (with the gate's verdict) on the event; the limit and rate counters are charged here, on approval only.
+ * Allocation-free in steady state (account snapshots are immutable values built at the edge).
  */
 final class MarginGateStage implements EventHandler<PipelineEvent>
 {
     private final Routing routing;
     private final MarginBook book;
-    private final MarginGate gate;
+    private final GroupAdmission admission;
 
-    MarginGateStage(final Routing routing, final MarginBook book, final GateConfig gateConfig)
+    MarginGateStage(final Routing routing, final MarginBook book, final GateConfig gateConfig,
+                    final ExecutionLimits limits)
     {
         this.routing = routing;
         this.book = book;
-        this.gate = new MarginGate(book, gateConfig);
+        this.admission = new GroupAdmission(book, new MarginGate(book, gateConfig), limits);
     }
 
     @Override
@@ -41,9 +45,23 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
         }
         if (event.result == PipelineResult.GATE_BLOCKED && event.legs().size() > 0)
         {
-            event.result = gate.evaluate(event.legs(), event.nowMs, event.verdict()) ?
-                PipelineResult.APPROVED : PipelineResult.GATE_BLOCKED;
+            switch (admission.admit(event.legs(), event.nowMs, event.verdict()))
+            {
+                case APPROVED -> event.result = PipelineResult.APPROVED;
+                case LIMIT_BLOCKED -> limited(event, PipelineResult.LIMIT_BLOCKED);
+                case RATE_LIMITED -> limited(event, PipelineResult.RATE_LIMITED);
+                case GATE_BLOCKED -> event.result = PipelineResult.GATE_BLOCKED;
+                default -> throw new IllegalStateException("unknown admission outcome");
+            }
         }
+    }
+
+    private void limited(final PipelineEvent event, final PipelineResult result)
+    {
+        event.result = result;
+        event.limitBreach = admission.breach();
+        event.admissionLeg = admission.offendingLeg();
+        event.admissionAccount = admission.offendingAccount();
     }
 
     private void apply(final MarketDataEvent md)

@@ -1,7 +1,6 @@
 package io.deltahedger.hedger.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
@@ -11,14 +10,17 @@ import java.util.Arrays;
 
 /**
  * Stage 1: market state. Keeps, per instrument, the last mark and the time of its last mark and book update; per
- * hedged underlying, the index and which venue sent it; per venue, the connection state; per account, the snapshot
- * time. Writes on each event the underlying it moved, the spot and hedge mark after it, and the stale-data guard's
+ * hedged underlying, the index and which account's feed sent it; per margin-book account, the connection state of its
+ * session and its snapshot time. Writes on each event the underlying it moved, the spot and primary hedge mark after
+ * it, the route's candidates that may be traded ({@link PipelineEvent#usableCandidates()}) and the stale-data guard's
  * finding for that underlying at the event's time. Owns its state on its own thread; allocation-free.
  *
- * <p>Guard (docs/hedging.md "Pipeline"): {@link PipelineResult#CONNECTION_NOT_LIVE} unless the hedge instrument's venue
- * and the venue of the last index are LIVE (a venue never heard from is not); else {@link PipelineResult#STALE_INPUT}
- * if the hedge instrument's mark, its book (a book event or a ticker best bid/ask), the index or the hedge account's
- * snapshot is missing or older than {@code maxInputAgeMs}.
+ * <p>Guard (docs/hedging.md "Routing and admission"): a candidate is usable when its account's session is LIVE and
+ * its mark, its book (a book event or a ticker best bid/ask) and its account's snapshot are each at most
+ * {@code maxInputAgeMs} old, with a finite positive mark. The finding is {@link PipelineResult#CONNECTION_NOT_LIVE}
+ * when the account of the last index is not LIVE or no candidate's account is (an account never heard from is not);
+ * else {@link PipelineResult#STALE_INPUT} when the index is missing or too old or no candidate is usable. The book's
+ * own validity (sequence gaps, crossed) is judged where it is walked, by the planning stage.
  */
 final class MarketStateStage implements EventHandler<PipelineEvent>
 {
@@ -31,9 +33,9 @@ final class MarketStateStage implements EventHandler<PipelineEvent>
     private final long[] bookMs;
     private final double[] index;
     private final long[] indexMs;
-    private final Venue[] indexVenue;
+    private final int[] indexAccount;
     private final long[] accountMs;
-    private final ConnectionState[] connection = new ConnectionState[Venue.values().length];
+    private final ConnectionState[] connection;
 
     MarketStateStage(final Routing routing, final long maxAgeMs)
     {
@@ -44,13 +46,15 @@ final class MarketStateStage implements EventHandler<PipelineEvent>
         bookMs = new long[routing.instrumentCount];
         index = new double[routing.underlyingCount];
         indexMs = new long[routing.underlyingCount];
-        indexVenue = new Venue[routing.underlyingCount];
+        indexAccount = new int[routing.underlyingCount];
         accountMs = new long[routing.accountCount];
+        connection = new ConnectionState[routing.accountCount];
         Arrays.fill(mark, Double.NaN);
         Arrays.fill(markMs, NEVER);
         Arrays.fill(bookMs, NEVER);
         Arrays.fill(index, Double.NaN);
         Arrays.fill(indexMs, NEVER);
+        Arrays.fill(indexAccount, -1);
         Arrays.fill(accountMs, NEVER);
         Arrays.fill(connection, ConnectionState.CONNECTING);
     }
@@ -61,7 +65,7 @@ final class MarketStateStage implements EventHandler<PipelineEvent>
         switch (event.kind)
         {
             case MARKET_DATA -> onMarketData(event);
-            case CONNECTION_STATE -> connection[event.connectionVenue.ordinal()] = event.connectionState;
+            case CONNECTION_STATE -> connection[event.accountId] = event.connectionState;
             case ACCOUNT -> accountMs[event.accountId] = event.account.timestampMs();
             default ->
             {
@@ -106,11 +110,10 @@ final class MarketStateStage implements EventHandler<PipelineEvent>
         }
         if (moved && u >= 0)
         {
-            final int h = routing.hedgeInstrument[u];
             event.underlying = u;
             event.spot = index[u];
-            event.hedgeMark = mark[h];
-            event.guard = guard(u, h, now);
+            event.hedgeMark = mark[routing.hedgeInstrument[u]];
+            event.guard = guard(event, u, now);
         }
     }
 
@@ -121,22 +124,44 @@ final class MarketStateStage implements EventHandler<PipelineEvent>
         {
             index[u] = price;
             indexMs[u] = now;
-            indexVenue[u] = routing.instrumentVenue[instrument];
+            indexAccount[u] = routing.instrumentAccount[instrument];
         }
     }
 
-    private PipelineResult guard(final int u, final int h, final long now)
+    private PipelineResult guard(final PipelineEvent event, final int u, final long now)
     {
-        if (connection[routing.instrumentVenue[h].ordinal()] != ConnectionState.LIVE
-            || (indexVenue[u] != null && connection[indexVenue[u].ordinal()] != ConnectionState.LIVE))
+        if (indexAccount[u] >= 0 && connection[indexAccount[u]] != ConnectionState.LIVE)
         {
             return PipelineResult.CONNECTION_NOT_LIVE;
         }
-        if (stale(markMs[h], now) || stale(bookMs[h], now) || stale(indexMs[u], now)
-            || stale(accountMs[routing.hedgeAccount[u]], now) || !(mark[h] > 0.0 && mark[h] < Double.POSITIVE_INFINITY))
+        final int[] instruments = routing.candidateInstrument[u];
+        final int[] accounts = routing.candidateAccount[u];
+        boolean anyLive = false;
+        int usable = 0;
+        for (int c = 0; c < instruments.length; c++)
+        {
+            final int i = instruments[c];
+            final int a = accounts[c];
+            if (connection[a] != ConnectionState.LIVE)
+            {
+                continue;
+            }
+            anyLive = true;
+            if (!stale(markMs[i], now) && !stale(bookMs[i], now) && !stale(accountMs[a], now)
+                && mark[i] > 0.0 && mark[i] < Double.POSITIVE_INFINITY)
+            {
+                usable |= 1 << c;
+            }
+        }
+        if (!anyLive)
+        {
+            return PipelineResult.CONNECTION_NOT_LIVE;
+        }
+        if (stale(indexMs[u], now) || usable == 0)
         {
             return PipelineResult.STALE_INPUT;
         }
+        event.usableCandidates = usable;
         return null;
     }
 

@@ -1,5 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.hedger.routing.ExecutionLimits;
+
 import java.util.List;
 
 /**
@@ -15,6 +17,8 @@ import java.util.List;
  * @param ringSize           ring slots, a power of two &gt;= 64
  * @param waitStrategy       how stage threads wait
  * @param stageThreading     one consumer thread for all stages, or one per stage
+ * @param executionLimits    order-size, position, notional-per-minute and order-rate limits, checked at admission
+ *                           (stage 4) and respected by the planner
  */
 public record PipelineConfig(
     List<HedgeRoute> routes,
@@ -23,7 +27,8 @@ public record PipelineConfig(
     long valuationStepMs,
     int ringSize,
     PipelineWaitStrategy waitStrategy,
-    StageThreading stageThreading)
+    StageThreading stageThreading,
+    ExecutionLimits executionLimits)
 {
     /** 5 s: Deribit tickers arrive every 100 ms and account snapshots every few seconds when subscribed. */
     public static final long DEFAULT_MAX_INPUT_AGE_MS = 5_000;
@@ -91,29 +96,57 @@ public record PipelineConfig(
         {
             throw new IllegalArgumentException("pipeline waitStrategy is missing: e.g. " + DEFAULT_WAIT_STRATEGY);
         }
+        if (executionLimits == null)
+        {
+            throw new IllegalArgumentException("pipeline executionLimits is missing: e.g. ExecutionLimits.unlimited()");
+        }
+    }
+
+    /** Without execution limits ({@link ExecutionLimits#unlimited()}). */
+    public PipelineConfig(
+        final List<HedgeRoute> routes,
+        final long maxInputAgeMs,
+        final double limitSlippage,
+        final long valuationStepMs,
+        final int ringSize,
+        final PipelineWaitStrategy waitStrategy,
+        final StageThreading stageThreading)
+    {
+        this(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, waitStrategy, stageThreading,
+            ExecutionLimits.unlimited());
     }
 
     /** The routes with every other setting at its documented default. */
     public static PipelineConfig defaults(final List<HedgeRoute> routes)
     {
         return new PipelineConfig(routes, DEFAULT_MAX_INPUT_AGE_MS, DEFAULT_LIMIT_SLIPPAGE, DEFAULT_VALUATION_STEP_MS,
-            DEFAULT_RING_SIZE, DEFAULT_WAIT_STRATEGY, DEFAULT_STAGE_THREADING);
+            DEFAULT_RING_SIZE, DEFAULT_WAIT_STRATEGY, DEFAULT_STAGE_THREADING, ExecutionLimits.unlimited());
     }
 
     /** A copy with another maximum input age. */
     public PipelineConfig withMaxInputAgeMs(final long ms)
     {
-        return new PipelineConfig(routes, ms, limitSlippage, valuationStepMs, ringSize, waitStrategy, stageThreading);
+        return new PipelineConfig(routes, ms, limitSlippage, valuationStepMs, ringSize, waitStrategy, stageThreading,
+            executionLimits);
     }
 
     /** A copy with another wait strategy. */
     public PipelineConfig withStageThreading(final StageThreading threading)
     {
-        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, waitStrategy, threading);
+        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, waitStrategy, threading,
+            executionLimits);
     }
 
     public PipelineConfig withWaitStrategy(final PipelineWaitStrategy strategy)
     {
-        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, strategy, stageThreading);
+        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, strategy, stageThreading,
+            executionLimits);
+    }
+
+    /** A copy with other execution limits. */
+    public PipelineConfig withExecutionLimits(final ExecutionLimits limits)
+    {
+        return new PipelineConfig(routes, maxInputAgeMs, limitSlippage, valuationStepMs, ringSize, waitStrategy,
+            stageThreading, limits);
     }
 }

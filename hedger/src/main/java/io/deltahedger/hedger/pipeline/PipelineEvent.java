@@ -1,13 +1,18 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.hedger.execution.EngineCommand;
+import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.policy.HedgeDecision;
+import io.deltahedger.hedger.routing.LimitBreach;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
 import io.deltahedger.marginmonitor.gate.LegGroup;
 import io.deltahedger.marginmonitor.gate.MarginGate;
+import io.deltahedger.venues.Side;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.order.ExecutionReport;
 
 /**
  * One pre-allocated ring slot: the input (a copy of a market-data event, a connection change or an account snapshot)
@@ -15,8 +20,10 @@ import io.deltahedger.venues.marketdata.MarketDataEvent;
  * earlier one's results on the event rather than its live state: that is what keeps the pipeline deterministic.
  *
  * <p>Field owners: the publisher (input, {@link #nowMs()}); 1 market state ({@link #underlying()}, {@link #spot()},
- * {@link #guard()}, {@link #hedgeMark()}); 2 Greeks (delta, gamma); 3 decision ({@link #decision()},
- * {@link #result()}, the hedge {@link #legs()}); 4 margin gate ({@link #verdict()}, {@link #result()}); 5 release clears the slot.
+ * {@link #guard()}, {@link #hedgeMark()}, {@link #usableCandidates()}); 2 Greeks (delta, gamma); 3 decision and
+ * planning ({@link #decision()}, {@link #result()}, the hedge {@link #legs()}, {@link #expectedCostUsd()}); 4
+ * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}); 5 execution ({@link #groupId()},
+ * {@link #result()}) clears the slot.
  * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
  */
 public final class PipelineEvent
@@ -31,6 +38,19 @@ public final class PipelineEvent
     ConnectionState connectionState;
     int accountId = -1;
     AccountSnapshot account;
+    ExecutionReport report;
+    /** The side of the reported order as the engine sent it (null for foreign orders), stamped at publication. */
+    Side reportSide;
+    EngineCommand command;
+    String actor;
+    /** Stage 5: the group started for this event, or GROUP_DONE's group; -1 otherwise. */
+    long groupId = -1;
+    int groupUnderlying = -1;
+    GroupState groupState;
+    boolean breakerOpen;
+    long breakerResets;
+    /** Stage 3 marked the underlying busy for this trading decision: stage 5 must start or block exactly one group. */
+    boolean groupPending;
     long nowMs;
     long publishedNanos;
 
@@ -38,6 +58,7 @@ public final class PipelineEvent
     double spot = Double.NaN;
     PipelineResult guard;
     double hedgeMark = Double.NaN;
+    int usableCandidates;
 
     double deltaCoin = Double.NaN;
     double premiumAdjustedDeltaCoin = Double.NaN;
@@ -45,6 +66,10 @@ public final class PipelineEvent
 
     boolean decided;
     PipelineResult result = PipelineResult.NOT_APPLICABLE;
+    double expectedCostUsd = Double.NaN;
+    LimitBreach limitBreach;
+    int admissionLeg = -1;
+    int admissionAccount = -1;
 
     PipelineEvent(final int levelsPerSide, final int tradeCapacity)
     {
@@ -63,17 +88,32 @@ public final class PipelineEvent
         connectionState = null;
         accountId = -1;
         account = null;
+        report = null;
+        reportSide = null;
+        command = null;
+        actor = null;
+        groupId = -1;
+        groupUnderlying = -1;
+        groupState = null;
+        breakerOpen = false;
+        breakerResets = 0;
+        groupPending = false;
         nowMs = 0;
         publishedNanos = 0;
         underlying = -1;
         spot = Double.NaN;
         guard = null;
         hedgeMark = Double.NaN;
+        usableCandidates = 0;
         deltaCoin = Double.NaN;
         premiumAdjustedDeltaCoin = Double.NaN;
         gammaPerUsd = Double.NaN;
         decided = false;
         result = PipelineResult.NOT_APPLICABLE;
+        expectedCostUsd = Double.NaN;
+        limitBreach = null;
+        admissionLeg = -1;
+        admissionAccount = -1;
         legs.clear();
     }
 
@@ -100,7 +140,10 @@ public final class PipelineEvent
         return connectionState;
     }
 
-    /** The margin-book account the snapshot belongs to ({@link EventKind#ACCOUNT} only), else -1. */
+    /**
+     * The margin-book account the snapshot belongs to ({@link EventKind#ACCOUNT}) or whose session changed
+     * ({@link EventKind#CONNECTION_STATE}), else -1.
+     */
     public int accountId()
     {
         return accountId;
@@ -110,6 +153,48 @@ public final class PipelineEvent
     public AccountSnapshot account()
     {
         return account;
+    }
+
+    /** The execution report ({@link EventKind#EXECUTION_REPORT} only; its account is {@link #accountId()}), else null. */
+    public ExecutionReport report()
+    {
+        return report;
+    }
+
+    /** The side of the reported order if the engine sent it, else null ({@link EventKind#EXECUTION_REPORT} only). */
+    public Side reportSide()
+    {
+        return reportSide;
+    }
+
+    /** The command ({@link EventKind#COMMAND} only), else null. */
+    public EngineCommand command()
+    {
+        return command;
+    }
+
+    /** Who gave the command ({@link EventKind#COMMAND} only), else null. */
+    public String actor()
+    {
+        return actor;
+    }
+
+    /** The group started for this APPROVED event, or the ended group of a {@link EventKind#GROUP_DONE}; else -1. */
+    public long groupId()
+    {
+        return groupId;
+    }
+
+    /** The ended group's underlying ({@link EventKind#GROUP_DONE} only), else -1. */
+    public int groupUnderlying()
+    {
+        return groupUnderlying;
+    }
+
+    /** The ended group's terminal state ({@link EventKind#GROUP_DONE} only), else null. */
+    public GroupState groupState()
+    {
+        return groupState;
     }
 
     /** The injected clock's reading when the event was published, epoch ms: the time every stage decides at. */
@@ -142,10 +227,46 @@ public final class PipelineEvent
         return guard;
     }
 
-    /** The hedge instrument's mark after this event, in its quote currency (NaN if none yet). */
+    /** The route's primary hedge instrument's mark after this event, in its quote currency (NaN if none yet). */
     public double hedgeMark()
     {
         return hedgeMark;
+    }
+
+    /**
+     * The route's candidates the stale-data guard let through (bit c = candidate c of the route: its account LIVE, its
+     * mark, book and account snapshot fresh); 0 when none or the event moved no hedged underlying.
+     */
+    public int usableCandidates()
+    {
+        return usableCandidates;
+    }
+
+    /**
+     * The planned group's expected cost in USD against the index (spread, depth impact and taker fees; negative if
+     * the book pays), NaN when nothing was planned.
+     */
+    public double expectedCostUsd()
+    {
+        return expectedCostUsd;
+    }
+
+    /** The limit that refused the group ({@link PipelineResult#LIMIT_BLOCKED} only), else null. */
+    public LimitBreach limitBreach()
+    {
+        return limitBreach;
+    }
+
+    /** The leg that broke a limit or the rate budget (LIMIT_BLOCKED, RATE_LIMITED), else -1. */
+    public int admissionLeg()
+    {
+        return admissionLeg;
+    }
+
+    /** The account that broke a limit or the rate budget (LIMIT_BLOCKED, RATE_LIMITED), else -1. */
+    public int admissionAccount()
+    {
+        return admissionAccount;
     }
 
     /** The portfolio's plain Black-Scholes delta of the underlying in coin (NaN when not revalued). */
@@ -205,7 +326,8 @@ public final class PipelineEvent
         for (int i = 0; i < legs.size(); i++)
         {
             text.append(", leg=").append(legs.side(i)).append(' ').append(legs.lots(i)).append(" lots of #")
-                .append(legs.instrument(i)).append(" @").append(legs.limitPrice(i));
+                .append(legs.instrument(i)).append(" on account ").append(legs.account(i)).append(" @")
+                .append(legs.limitPrice(i));
         }
         return text.toString();
     }
@@ -214,7 +336,11 @@ public final class PipelineEvent
     public String toString()
     {
         return "PipelineEvent{" + kind + ", at=" + nowMs + ", underlying=" + underlying + ", spot=" + spot
-            + ", result=" + result + (decided ? ", " + decision : "") + legsText()
+            + ", result=" + result + (limitBreach != null ? " " + limitBreach : "") + (decided ? ", " + decision : "")
+            + legsText() + (legs.size() > 0 ? ", expectedCostUsd=" + expectedCostUsd : "")
+            + (groupId >= 0 ? ", group=" + groupId + (groupState != null ? " " + groupState : "") : "")
+            + (report != null ? ", report=" + report.clientOrderId() + " " + report.type() : "")
+            + (command != null ? ", command=" + command + " by " + actor : "")
             + '}';
     }
 }

@@ -16,8 +16,20 @@ public enum PipelineResult
     CONNECTION_NOT_LIVE,
     /** The pipeline is halted after an unexpected exception: no new risk until an operator resets it. */
     HALTED,
-    /** The margin gate refused the hedge leg (the verdict on the event says why). */
+    /** An execution limit refused the group (order size, position or notional per minute: the event's limitBreach). */
+    LIMIT_BLOCKED,
+    /** An account touched by the group has no order-rate budget for all of its legs right now. */
+    RATE_LIMITED,
+    /** The margin gate refused the group (the verdict on the event says why). */
     GATE_BLOCKED,
     /** The hedge passed every check and was handed to the decision sink. */
-    APPROVED
+    APPROVED,
+    /** A rebalancing group of this underlying is still in flight: no second one (never double-hedge). */
+    GROUP_IN_FLIGHT,
+    /** An operator paused the engine: no new groups. */
+    PAUSED,
+    /** The circuit breaker is open: no new groups until an operator resumes or resets it. */
+    BREAKER_OPEN,
+    /** An operator killed the engine: no new risk until RESUME. */
+    KILLED
 }

@@ -32,7 +32,18 @@ final class Routing
     final int[] hedgeInstrument;
     /** Per portfolio underlying: the margin-book account of its hedge instrument, or -1. */
     final int[] hedgeAccount;
+    /** Per portfolio underlying: the margin-book ids of its route's candidates in route order (empty if not hedged). */
+    final int[][] candidateInstrument;
+    /** Per portfolio underlying: the margin-book accounts of its route's candidates in route order. */
+    final int[][] candidateAccount;
+    /** Per instrument: its index among its underlying's candidates, or -1. */
+    final int[] candidateIndex;
+    /** Per instrument: the margin-book account it is registered on. */
+    final int[] instrumentAccount;
+    /** Book capacity in accounts (account ids are below it). */
     final int accountCount;
+    /** Per registered account: its venue. */
+    final Venue[] accountVenue;
 
     Routing(final PipelineConfig config, final Portfolio portfolio, final MarginBook book)
     {
@@ -44,27 +55,47 @@ final class Routing
         hedgeAccount = new int[underlyingCount];
         Arrays.fill(hedgeInstrument, -1);
         Arrays.fill(hedgeAccount, -1);
+        candidateInstrument = new int[underlyingCount][0];
+        candidateAccount = new int[underlyingCount][0];
+        candidateIndex = new int[instrumentCount];
+        Arrays.fill(candidateIndex, -1);
         for (final HedgeRoute r : config.routes())
         {
             final String name = r.policy().underlying();
             final int u = portfolio.underlyingIndex(name);
-            final int h = book.instrumentId(r.hedgeInstrument());
-            if (h < 0)
+            final int n = r.candidates().size();
+            candidateInstrument[u] = new int[n];
+            candidateAccount[u] = new int[n];
+            for (int c = 0; c < n; c++)
             {
-                throw new IllegalArgumentException("hedge instrument '" + r.hedgeInstrument() + "' of " + name
-                    + " is not registered in the margin book: register it with MarginBook.addInstrument first");
-            }
-            final MarginInstrument instrument = book.instrument(h);
-            if (instrument.kind() == InstrumentKind.OPTION || !instrument.underlying().equals(name))
-            {
-                throw new IllegalArgumentException("hedge instrument '" + r.hedgeInstrument() + "' of " + name
-                    + " must be a delta-one instrument on " + name + ", was a " + instrument.kind() + " on "
-                    + instrument.underlying() + ": e.g. a perpetual of " + name);
+                final String id = r.candidates().get(c).instrument();
+                final int h = book.instrumentId(id);
+                if (h < 0)
+                {
+                    throw new IllegalArgumentException("hedge instrument '" + id + "' of " + name
+                        + " is not registered in the margin book: register it with MarginBook.addInstrument first");
+                }
+                final MarginInstrument instrument = book.instrument(h);
+                if (instrument.kind() == InstrumentKind.OPTION || !instrument.underlying().equals(name))
+                {
+                    throw new IllegalArgumentException("hedge instrument '" + id + "' of " + name
+                        + " must be a delta-one instrument on " + name + ", was a " + instrument.kind() + " on "
+                        + instrument.underlying() + ": e.g. a perpetual of " + name);
+                }
+                candidateInstrument[u][c] = h;
+                candidateAccount[u][c] = book.accountOf(h);
+                candidateIndex[h] = c;
             }
             route[u] = r;
-            hedgeInstrument[u] = h;
-            hedgeAccount[u] = book.accountOf(h);
+            hedgeInstrument[u] = candidateInstrument[u][0];
+            hedgeAccount[u] = candidateAccount[u][0];
         }
+        accountVenue = new Venue[book.accountCount()];
+        for (int a = 0; a < accountVenue.length; a++)
+        {
+            accountVenue[a] = book.venue(a);
+        }
+        instrumentAccount = new int[instrumentCount];
 
         instrumentUnderlying = new int[instrumentCount];
         instrumentVenue = new Venue[instrumentCount];
@@ -75,6 +106,7 @@ final class Routing
         {
             final MarginInstrument instrument = book.instrument(i);
             instrumentVenue[i] = book.venue(book.accountOf(i));
+            instrumentAccount[i] = book.accountOf(i);
             isOption[i] = instrument.isOption();
             instrumentUnderlying[i] = -1;
             for (int u = 0; u < underlyingCount; u++)
@@ -93,6 +125,34 @@ final class Routing
                 portfolioOption[i] = o;
             }
         }
+    }
+
+    /**
+     * The one margin-book account on a venue, for callers that only know the venue (a connection tracker).
+     *
+     * @throws IllegalArgumentException when no account or several accounts are on that venue: publish per account id
+     */
+    int soleAccountOn(final Venue venue)
+    {
+        int found = -1;
+        for (int a = 0; a < accountVenue.length; a++)
+        {
+            if (accountVenue[a] == venue)
+            {
+                if (found >= 0)
+                {
+                    throw new IllegalArgumentException("connection state for venue " + venue.code() + " is ambiguous: "
+                        + "margin-book accounts " + found + " and " + a + " are both on it; publish it per account id");
+                }
+                found = a;
+            }
+        }
+        if (found < 0)
+        {
+            throw new IllegalArgumentException("connection state for venue " + venue.code() + " which has no account "
+                + "in the margin book: register the account first, or publish per account id");
+        }
+        return found;
     }
 
     /** The instrument id of a market-data event, checked: an unregistered id is a wiring error of the adapter. */

@@ -54,8 +54,8 @@ class InverseHedgeInstrumentTest
         final MarketDataEvent ticker = new MarketDataEvent();
         ticker.header(Venue.DERIBIT, MarketDataType.TICKER, perp, clock.epochMs());
         ticker.markPrice(50_001);
-        ticker.bestBid(100_000, 1_000);
-        ticker.bestAsk(100_004, 1_000);
+        ticker.bestBid(100_000, 10_000);
+        ticker.bestAsk(100_004, 10_000);
         ticker.indexPrice(50_000);
         pipeline.publishMarketData(ticker);
         pipeline.close();

@@ -98,8 +98,8 @@ final class PipelineWorld implements AutoCloseable
         scratch.header(Venue.BINANCE_USDM, MarketDataType.TICKER, perp, clock.epochMs());
         scratch.markPrice(mark);
         final long ticks = Math.round(mark * 10);
-        scratch.bestBid(ticks - 1, 1_000);
-        scratch.bestAsk(ticks + 1, 1_000);
+        scratch.bestBid(ticks - 1, 100_000);
+        scratch.bestAsk(ticks + 1, 100_000);
         pipeline.publishMarketData(scratch);
     }
 

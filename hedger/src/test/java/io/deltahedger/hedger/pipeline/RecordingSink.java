@@ -1,5 +1,6 @@
 package io.deltahedger.hedger.pipeline;
 
+import io.deltahedger.hedger.execution.GroupOutcome;
 import io.deltahedger.hedger.policy.HedgeReason;
 import io.deltahedger.marginmonitor.gate.GateReason;
 import io.deltahedger.venues.Side;
@@ -23,6 +24,13 @@ final class RecordingSink implements DecisionSink
     }
 
     final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    final List<GroupOutcome> groups = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void onGroupDone(final GroupOutcome outcome)
+    {
+        groups.add(outcome);
+    }
 
     @Override
     public void onApproved(final PipelineEvent event)

@@ -49,6 +49,7 @@ public final class MarginBook {
 
     private int instrumentCount;
     private final MarginInstrument[] instrument;
+    private final Instrument[] venueInstrument;
     private final int[] accountOf;
     private final int[] underlyingOf;
     private final long[] positionLots;
@@ -96,6 +97,7 @@ public final class MarginBook {
         accountName = new String[maxAccounts];
         accountInstrumentCount = new int[maxAccounts];
         instrument = new MarginInstrument[maxInstruments];
+        venueInstrument = new Instrument[maxInstruments];
         accountOf = new int[maxInstruments];
         underlyingOf = new int[maxInstruments];
         positionLots = new long[maxInstruments];
@@ -206,6 +208,7 @@ public final class MarginBook {
         }
         final int id = instrumentCount++;
         instrument[id] = resolved;
+        this.venueInstrument[id] = venueInstrument;
         accountOf[id] = accountId;
         underlyingOf[id] = underlyingId(resolved.underlying());
         idByKey.put(key, id);
@@ -438,6 +441,11 @@ public final class MarginBook {
 
     public MarginInstrument instrument(final int instrumentId) {
         return instrument[instrumentId];
+    }
+
+    /** The venue instrument as registered (its price grid turns book ticks into prices; routing reads it). */
+    public Instrument venueInstrument(final int instrumentId) {
+        return venueInstrument[instrumentId];
     }
 
     public int accountOf(final int instrumentId) {

@@ -1,0 +1,34 @@
+package io.deltahedger.hedger.execution;
+
+/** Where a rebalancing group is: two working states, then exactly one terminal state. */
+public enum GroupState
+{
+    /** Legs are being sent, filled, re-routed. */
+    WORKING(false),
+    /** The target was not reached and the book is outside the band: the filled lots are being reversed. */
+    COMPENSATING(false),
+    /** Every planned lot filled. */
+    COMPLETE(true),
+    /** Not every lot filled, but the filled part already puts the book inside the band: nothing is reversed. */
+    PARTIAL_WITHIN_BAND(true),
+    /** The remainder was unreachable and the book outside the band: every filled lot was reversed (possibly none). */
+    COMPENSATED(true),
+    /** Compensation could not finish by its deadline: the circuit breaker trips and new risk halts. */
+    FAILED(true),
+    /** The margin gate, the limits or the engine state (paused, breaker, kill, halt) refused it: nothing was sent. */
+    BLOCKED(true),
+    /** A KILL command ended it (its orders were cancelled on every account). */
+    KILLED(true);
+
+    private final boolean terminal;
+
+    GroupState(final boolean terminal)
+    {
+        this.terminal = terminal;
+    }
+
+    public boolean terminal()
+    {
+        return terminal;
+    }
+}
