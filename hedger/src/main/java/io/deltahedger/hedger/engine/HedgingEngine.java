@@ -2,29 +2,36 @@ package io.deltahedger.hedger.engine;
 
 import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.greeks.portfolio.Portfolio;
+import io.deltahedger.hedger.execution.EngineCommand;
+import io.deltahedger.hedger.execution.EngineStatus;
+import io.deltahedger.hedger.execution.ExecutionConfig;
+import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.HaltListener;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
-import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.connection.ConnectionState;
+import io.deltahedger.venues.instrument.Instrument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hedger's composition: the margin book, the portfolio and the {@link HedgingPipeline} they are handed to, and one
  * {@link VenueConnection} per venue session, driven by one duty cycle ({@link #dutyCycle(long)}) that polls every
  * session with the injected time, asks every connection for its accounts every {@code accountRequestIntervalMs}, and
- * tracks the start-up until every connection is LIVE and every account has reported.
+ * publishes a TIMER every {@code timerIntervalMs} (group deadlines, slices and retries advance without market data), and
+ * tracks the start-up until every connection is LIVE and every account has reported. The engine starts paused (a PAUSE
+ * command by {@link #STARTUP_ACTOR}, first on the ring) and resumes once every venue is up, so no group starts on a
+ * partial view.
  *
  * <p>Two ways to run it. <b>Threaded</b> ({@link #start()}): connects, runs the duty cycle on its own thread with the
  * injected clock and a back-off idle, and returns once the engine is {@link EngineState#HEDGING}, or throws naming the
@@ -40,18 +47,21 @@ public final class HedgingEngine implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(HedgingEngine.class);
     private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** The actor of the engine's own PAUSE (built) and RESUME (every venue up) commands. */
+    public static final String STARTUP_ACTOR = "engine start-up";
 
     private final EngineConfig config;
     private final EpochClock clock;
     private final List<VenueConnection> connections;
     private final HedgingPipeline pipeline;
-    private final Map<Venue, ConnectionState> publishedVenueState = new EnumMap<>(Venue.class);
+    private final AtomicLong ownPublished = new AtomicLong();
     private volatile EngineState state = EngineState.NEW;
     private volatile String failure;
     private volatile boolean running;
     private Thread dutyThread;
     private long connectedAtMs;
     private long nextAccountRequestMs;
+    private long nextTimerMs;
     private long cycles;
 
     /**
@@ -60,8 +70,11 @@ public final class HedgingEngine implements AutoCloseable
      *                       {@code "<connection name> <currency>"}
      * @param book           the margin book with every account and instrument registered (handed to the pipeline)
      * @param portfolio      the option book (handed to the pipeline)
-     * @param pipelineConfig routes, guard, ring
-     * @param gateConfig     the margin gate
+     * @param pipelineConfig  routes, guard, ring
+     * @param gateConfig      the margin gate
+     * @param executionConfig the execution stage (group ids, deadlines, slicing, breaker); every delta-one instrument
+     *                        on the connections' accounts may carry legs and needs a delta-one position in the portfolio
+     *                        under its canonical id
      * @param clock          the injected clock (the pipeline stamps events with it; the threaded duty cycle polls with it)
      * @param sink           the pipeline's outcomes
      * @param onHalt         told of each stage exception
@@ -73,6 +86,7 @@ public final class HedgingEngine implements AutoCloseable
         final Portfolio portfolio,
         final PipelineConfig pipelineConfig,
         final GateConfig gateConfig,
+        final ExecutionConfig executionConfig,
         final EpochClock clock,
         final DecisionSink sink,
         final HaltListener onHalt)
@@ -103,14 +117,30 @@ public final class HedgingEngine implements AutoCloseable
             built.add(new VenueConnection(c, book, nowMs));
         }
         this.connections = List.copyOf(built);
-        // 2. the pipeline: takes over the book and the portfolio
-        this.pipeline = new HedgingPipeline(pipelineConfig, portfolio, book, gateConfig, clock, sink, onHalt);
-        // 3. the sessions publish into it
+        // 2. where groups execute: each account's session gateway, each delta-one instrument's venue instrument
+        final ExecutionVenues.Builder venues = ExecutionVenues.builder();
         for (final VenueConnection c : this.connections)
         {
-            c.attach(pipeline, this::onConnectionStateChanged);
+            for (final int accountId : c.accountIds())
+            {
+                venues.gateway(accountId, c.gateway());
+            }
+            for (final Map.Entry<Integer, Instrument> e : c.deltaOneInstruments().entrySet())
+            {
+                venues.instrument(e.getKey(), e.getValue());
+            }
+        }
+        // 3. the pipeline: takes over the book and the portfolio
+        this.pipeline = new HedgingPipeline(pipelineConfig, portfolio, book, gateConfig, executionConfig, venues.build(),
+            clock, sink, onHalt);
+        // 4. the sessions publish into it; no group starts until every venue is up (start-up, below)
+        for (final VenueConnection c : this.connections)
+        {
+            c.attach(pipeline);
         }
         pipeline.start();
+        pipeline.publishCommand(EngineCommand.PAUSE, STARTUP_ACTOR);
+        ownPublished.incrementAndGet();
     }
 
     /**
@@ -125,6 +155,7 @@ public final class HedgingEngine implements AutoCloseable
         state = EngineState.CONNECTING;
         connectedAtMs = nowMs;
         nextAccountRequestMs = nowMs;
+        nextTimerMs = nowMs;
         for (final VenueConnection c : connections)
         {
             c.start(nowMs);
@@ -204,6 +235,13 @@ public final class HedgingEngine implements AutoCloseable
             }
             work++;
         }
+        if (nowMs >= nextTimerMs)
+        {
+            nextTimerMs = nowMs + config.timerIntervalMs();
+            pipeline.publishTimer();
+            ownPublished.incrementAndGet();
+            work++;
+        }
         if (state == EngineState.CONNECTING)
         {
             work += advanceStartUp(nowMs);
@@ -230,6 +268,8 @@ public final class HedgingEngine implements AutoCloseable
         }
         if (missing.length() == 0)
         {
+            pipeline.publishCommand(EngineCommand.RESUME, STARTUP_ACTOR);
+            ownPublished.incrementAndGet();
             state = EngineState.HEDGING;
             LOG.info("engine hedging: {} connection(s) LIVE after {} ms", connections.size(), nowMs - connectedAtMs);
             return 1;
@@ -245,35 +285,6 @@ public final class HedgingEngine implements AutoCloseable
         return 0;
     }
 
-    /**
-     * The pipeline's view of connections. Until the pipeline tracks connection state per account, it tracks it per
-     * {@link Venue}: two sessions of one venue (two Deribit endpoints) count as LIVE only when both are, so a drop of
-     * either refuses new risk on both (fail closed).
-     */
-    private void onConnectionStateChanged()
-    {
-        for (final Venue venue : Venue.values())
-        {
-            ConnectionState aggregate = null;
-            for (final VenueConnection c : connections)
-            {
-                if (c.venue() == venue)
-                {
-                    final ConnectionState s = c.lastState();
-                    if (aggregate == null || aggregate == ConnectionState.LIVE)
-                    {
-                        aggregate = s;
-                    }
-                }
-            }
-            if (aggregate != null && publishedVenueState.get(venue) != aggregate)
-            {
-                publishedVenueState.put(venue, aggregate);
-                pipeline.publishConnectionState(venue, aggregate);
-            }
-        }
-    }
-
     /** The engine's life-cycle state (any thread). */
     public EngineState state()
     {
@@ -284,6 +295,34 @@ public final class HedgingEngine implements AutoCloseable
     public String failure()
     {
         return failure;
+    }
+
+    /** What the control plane shows: paused, breaker, kill, halt, open groups (any thread). */
+    public EngineStatus status()
+    {
+        return pipeline.status();
+    }
+
+    /** An operator's command (pause, resume, flatten, kill, reset breaker), in ring order. Any thread. */
+    public void command(final EngineCommand command, final String actor)
+    {
+        pipeline.publishCommand(command, actor);
+        ownPublished.incrementAndGet();
+    }
+
+    /**
+     * Events put on the ring through this engine (its connections' market data, accounts, reports and states, its
+     * timers and commands; not the GROUP_DONE events the execution stage publishes itself). Any thread: a sink that
+     * counts what it was handed can tell when the ring has caught up.
+     */
+    public long published()
+    {
+        long total = ownPublished.get();
+        for (final VenueConnection c : connections)
+        {
+            total += c.published();
+        }
+        return total;
     }
 
     /** True once a pipeline stage has thrown: no new risk. */

@@ -11,6 +11,7 @@ import io.deltahedger.venues.connection.ConnectionStateEvent;
 import io.deltahedger.venues.deribit.client.DeribitMarketDataListener;
 import io.deltahedger.venues.deribit.client.DeribitSession;
 import io.deltahedger.venues.instrument.Instrument;
+import io.deltahedger.venues.instrument.InstrumentKind;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.order.ExecutionReport;
@@ -19,6 +20,8 @@ import io.deltahedger.venues.order.VenueListener;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 
 /**
@@ -26,7 +29,8 @@ import java.util.SplittableRandom;
  * {@link DeribitSession} whose market data is published with the instrument index turned from the session's
  * {@link InstrumentRegistry} index into the margin-book instrument id of the connection's account in that instrument's
  * settlement currency (a table built once here), and whose account snapshots are published for the margin-book account
- * {@code "<connection name> <currency>"}.
+ * {@code "<connection name> <currency>"}, as are its execution reports (by the instrument's settlement currency) and
+ * its connection states (for each of its accounts).
  *
  * <p>Threading: every method except {@link #connectionState()} runs on the engine's duty-cycle thread, which is the
  * thread that polls the session, so the session's callbacks arrive on it too; they only copy into the ring.
@@ -43,12 +47,16 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     /** Per session registry index: the margin-book instrument id, or -1. */
     private final int[] marginId;
     private final MarketDataEvent scratch = new MarketDataEvent(64, 16);
+    /** Margin-book id -> venue instrument of every delta-one instrument on this connection's accounts. */
+    private final Map<Integer, Instrument> deltaOnes = new TreeMap<>();
     private HedgingPipeline pipeline;
-    private Runnable onStateChange;
     private ConnectionState state = ConnectionState.DOWN;
     private long unmappedEvents;
     private long executionReports;
+    private volatile ConnectionStateEvent lastStateEvent;
     private long foreignSnapshots;
+    private volatile long published;
+    private long foreignReports;
 
     /**
      * Builds the session (not yet started) and the id tables. Reads the margin book, so call it before the book is
@@ -90,16 +98,25 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
             if (c >= 0)
             {
                 marginId[i] = book.instrumentId(accountIds[c], instrument.canonicalId());
+                if (marginId[i] >= 0 && instrument.kind() != InstrumentKind.OPTION)
+                {
+                    deltaOnes.put(marginId[i], instrument);
+                }
             }
         }
         session = new DeribitSession(config.client(), registry, new SplittableRandom(config.seed()), nowMs, this, this);
     }
 
+    /** The venue instrument of every delta-one margin-book instrument on this connection's accounts (for execution). */
+    Map<Integer, Instrument> deltaOneInstruments()
+    {
+        return deltaOnes;
+    }
+
     /** Wires the publishing side (the engine does this once the pipeline exists). */
-    void attach(final HedgingPipeline target, final Runnable stateChanged)
+    void attach(final HedgingPipeline target)
     {
         this.pipeline = target;
-        this.onStateChange = stateChanged;
     }
 
     void start(final long nowMs)
@@ -181,6 +198,12 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         return true;
     }
 
+    /** Events this connection has put on the ring (market data, accounts, reports, states); any thread. */
+    public long published()
+    {
+        return published;
+    }
+
     /** Market-data events dropped because their instrument is not in the margin book. */
     public long unmappedEvents()
     {
@@ -199,10 +222,22 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         return foreignSnapshots;
     }
 
+    /** Execution reports of an instrument settled in a currency the connection does not follow (dropped). */
+    public long foreignReports()
+    {
+        return foreignReports;
+    }
+
     /** The margin-book instrument id of a session registry index, or -1. */
     public int marginInstrumentId(final int registryIndex)
     {
         return registryIndex >= 0 && registryIndex < marginId.length ? marginId[registryIndex] : -1;
+    }
+
+    /** The session's last state change with its reason (null before the first), any thread. */
+    public ConnectionStateEvent lastStateEvent()
+    {
+        return lastStateEvent;
     }
 
     /** What the engine last heard about this session's state. */
@@ -234,6 +269,7 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         scratch.copyFrom(event);
         scratch.instrumentIndex(id);
         pipeline.publishMarketData(scratch);
+        published++;
     }
 
     @Override
@@ -259,6 +295,14 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     public void onExecutionReport(final ExecutionReport report)
     {
         executionReports++;
+        final int c = currencyIndex(report.instrument().settlementCurrency());
+        if (c < 0 || pipeline == null)
+        {
+            foreignReports++;
+            return;
+        }
+        pipeline.publishExecutionReport(accountIds[c], report);
+        published++;
     }
 
     @Override
@@ -278,21 +322,30 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         }
         snapshots[c]++;
         pipeline.publishAccount(accountIds[c], snapshot);
+        published++;
     }
 
+    /** The session's state, published for every account of the connection (they share the session). */
     @Override
     public void onConnectionState(final ConnectionStateEvent event)
     {
         state = event.state();
-        if (onStateChange != null)
+        lastStateEvent = event;
+        if (pipeline != null)
         {
-            onStateChange.run();
+            for (final int accountId : accountIds)
+            {
+                pipeline.publishConnectionState(accountId, event.state());
+                published++;
+            }
         }
     }
 
     @Override
     public String toString()
     {
-        return "VenueConnection[" + config.name() + " " + config.client().uri() + ", " + state + "]";
+        final ConnectionStateEvent last = lastStateEvent;
+        return "VenueConnection[" + config.name() + " " + config.client().uri() + ", " + state
+            + (last == null || last.reason().isEmpty() ? "" : " (" + last.reason() + ")") + "]";
     }
 }

@@ -78,7 +78,7 @@ class EngineStartUpTest
             assertTrue(failure.contains("sim-b is DOWN (authentication refused"), failure);
             assertTrue(!failure.contains("sim-a"), "the live venue is not blamed: " + failure);
             assertTrue(!failure.contains("not-the-secret"), "the secret never appears");
-            assertTrue(failure.contains("readyTimeoutMs=180000"), failure);
+            assertTrue(failure.contains("readyTimeoutMs=" + 3 * TwoVenueWorld.TICK_MS), failure);
         }
         assertEquals(SimulatorConfig.DEMO_CLIENT_ID, "deltahedger-demo");
     }

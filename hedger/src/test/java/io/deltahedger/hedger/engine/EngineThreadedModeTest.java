@@ -80,6 +80,6 @@ class EngineThreadedModeTest
         return new HedgingEngine(new EngineConfig(1_000, 100, readyTimeoutMs),
             List.of(new ConnectionConfig("rt", client, chain, 11)), book, portfolio,
             PipelineConfig.defaults(List.of(new HedgeRoute(policy, book.instrumentKey(id)))),
-            TwoVenueWorld.GATE, EpochClock.system(), new RingCapture(), (stage, sequence, error) -> { });
+            TwoVenueWorld.GATE, TwoVenueWorld.EXECUTION, EpochClock.system(), new RingCapture(), (stage, sequence, error) -> { });
     }
 }

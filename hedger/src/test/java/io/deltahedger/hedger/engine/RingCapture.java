@@ -1,5 +1,8 @@
 package io.deltahedger.hedger.engine;
 
+import io.deltahedger.hedger.execution.EngineCommand;
+import io.deltahedger.hedger.execution.GroupOutcome;
+import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.EventKind;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;
@@ -11,6 +14,7 @@ import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.order.ExecutionReport;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +29,8 @@ final class RingCapture implements DecisionSink
 {
     /** One published input. */
     record Input(EventKind kind, long nowMs, MarketDataEvent marketData, int accountId, AccountSnapshot account,
-                 Venue venue, ConnectionState state)
+                 Venue venue, ConnectionState state, ExecutionReport report, EngineCommand command, String actor,
+                 long groupId, GroupState groupState)
     {
     }
 
@@ -41,6 +46,13 @@ final class RingCapture implements DecisionSink
 
     final List<Input> inputs = Collections.synchronizedList(new ArrayList<>());
     final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    final List<GroupOutcome> groups = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void onGroupDone(final GroupOutcome outcome)
+    {
+        groups.add(outcome);
+    }
 
     @Override
     public void onApproved(final PipelineEvent event)
@@ -54,8 +66,20 @@ final class RingCapture implements DecisionSink
         record(event);
     }
 
+    /** Events handed over that the engine published (all but the execution stage's own GROUP_DONE). */
+    long received()
+    {
+        return received.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+
     private void record(final PipelineEvent e)
     {
+        if (e.kind() != EventKind.GROUP_DONE)
+        {
+            received.incrementAndGet();
+        }
         MarketDataEvent md = null;
         if (e.kind() == EventKind.MARKET_DATA)
         {
@@ -63,7 +87,7 @@ final class RingCapture implements DecisionSink
             md.copyFrom(e.marketData());
         }
         inputs.add(new Input(e.kind(), e.nowMs(), md, e.accountId(), e.account(), e.connectionVenue(),
-            e.connectionState()));
+            e.connectionState(), e.report(), e.command(), e.actor(), e.groupId(), e.groupState()));
         final StringBuilder legs = new StringBuilder();
         for (int i = 0; i < e.legs().size(); i++)
         {
@@ -92,7 +116,14 @@ final class RingCapture implements DecisionSink
             {
                 case MARKET_DATA -> pipeline.publishMarketData(input.marketData());
                 case ACCOUNT -> pipeline.publishAccount(input.accountId(), input.account());
-                case CONNECTION_STATE -> pipeline.publishConnectionState(input.venue(), input.state());
+                case CONNECTION_STATE -> pipeline.publishConnectionState(input.accountId(), input.state());
+                case EXECUTION_REPORT -> pipeline.publishExecutionReport(input.accountId(), input.report());
+                case TIMER -> pipeline.publishTimer();
+                case COMMAND -> pipeline.publishCommand(input.command(), input.actor());
+                case GROUP_DONE ->
+                {
+                    // published by the replay's own execution stage
+                }
                 default -> throw new IllegalStateException("cannot replay " + input.kind());
             }
         }
