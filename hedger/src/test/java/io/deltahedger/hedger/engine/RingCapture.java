@@ -3,6 +3,7 @@ package io.deltahedger.hedger.engine;
 import io.deltahedger.hedger.execution.EngineCommand;
 import io.deltahedger.hedger.execution.GroupOutcome;
 import io.deltahedger.hedger.execution.GroupState;
+import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.EventKind;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;
@@ -30,7 +31,7 @@ final class RingCapture implements DecisionSink
     /** One published input. */
     record Input(EventKind kind, long nowMs, MarketDataEvent marketData, int accountId, AccountSnapshot account,
                  Venue venue, ConnectionState state, ExecutionReport report, EngineCommand command, String actor,
-                 long groupId, GroupState groupState)
+                 long groupId, int groupUnderlying, GroupState groupState, boolean breakerOpen, long breakerResets)
     {
     }
 
@@ -87,7 +88,8 @@ final class RingCapture implements DecisionSink
             md.copyFrom(e.marketData());
         }
         inputs.add(new Input(e.kind(), e.nowMs(), md, e.accountId(), e.account(), e.connectionVenue(),
-            e.connectionState(), e.report(), e.command(), e.actor(), e.groupId(), e.groupState()));
+            e.connectionState(), e.report(), e.command(), e.actor(), e.groupId(), e.groupUnderlying(), e.groupState(),
+            e.breakerOpen(), e.breakerResets()));
         final StringBuilder legs = new StringBuilder();
         for (int i = 0; i < e.legs().size(); i++)
         {
@@ -105,12 +107,26 @@ final class RingCapture implements DecisionSink
         return outcomes.stream().filter(Outcome::approved).toList();
     }
 
-    /** Publishes the inputs, in order, each stamped with its recorded time through the replay's manual clock. */
-    static void replay(final List<Input> inputs, final HedgingPipeline pipeline,
-        final io.deltahedger.config.time.ManualClock clock)
+    /**
+     * Publishes the inputs through a {@link HedgingPipeline#replaying() replaying} pipeline, in order, each stamped
+     * with its recorded time through the replay's manual clock, and each only once the replay has handed on
+     * everything before it (so an execution report follows the replayed send of its order, as it did live).
+     */
+    static void replay(final List<Input> inputs, final HedgingPipeline pipeline, final ManualClock clock,
+        final RingCapture replayed)
     {
+        long published = 0;
         for (final Input input : inputs)
         {
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            while (replayed.outcomes.size() < published)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new AssertionError("replay stuck after " + published + " events");
+                }
+                Thread.onSpinWait();
+            }
             clock.advanceMs(input.nowMs() - clock.epochMs());
             switch (input.kind())
             {
@@ -120,12 +136,11 @@ final class RingCapture implements DecisionSink
                 case EXECUTION_REPORT -> pipeline.publishExecutionReport(input.accountId(), input.report());
                 case TIMER -> pipeline.publishTimer();
                 case COMMAND -> pipeline.publishCommand(input.command(), input.actor());
-                case GROUP_DONE ->
-                {
-                    // published by the replay's own execution stage
-                }
+                case GROUP_DONE -> pipeline.publishGroupDone(input.groupId(), input.groupUnderlying(),
+                    input.groupState(), input.breakerOpen(), input.breakerResets());
                 default -> throw new IllegalStateException("cannot replay " + input.kind());
             }
+            published++;
         }
     }
 }
