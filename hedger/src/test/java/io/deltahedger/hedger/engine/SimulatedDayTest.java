@@ -78,14 +78,15 @@ class SimulatedDayTest
             groups.stream().filter(g -> g.state() != GroupState.COMPLETE).limit(8).forEach(g -> System.out.println("  " + g));
             noClientOrderIdIsUsedTwice(world);
             venuePositionsEqualTheEnginesFills(world, groups);
-            noAccountPassesTheMarginThreshold(capture);
+            noAccountPassesTheMarginThreshold(capture, squeezeAtMs[0]);
             theBandHoldsOutsideRebalancingWindows(capture, groups, startMs, faultWindows);
             theFaultsHappened(capture, groups);
         }
     }
 
     /** The fault plan, by step (120 s each): windows of [startMs, endMs) are recorded for the band measurement. */
-    private static final double SQUEEZE = 0.20;
+    private static final double SQUEEZE = 0.12;
+    private static final long[] squeezeAtMs = {Long.MAX_VALUE};
     private static final List<String> breakerTrips = new ArrayList<>();
 
     private static void schedule(final TwoVenueWorld w, final int step, final List<long[]> windows)
@@ -115,10 +116,12 @@ class SimulatedDayTest
                 w.simA.configureFaults(FaultConfig.none());
                 w.simB.configureFaults(FaultConfig.none());
             }
-            case 480 -> // 16 h: a 20% BTC rally on both venues squeezes sim-a's small BTC account (short calls)
+            case 480 -> // 16 h: a 12% BTC rally on both venues squeezes sim-a's small BTC account (short calls)
             {
+                squeezeAtMs[0] = now;
                 w.simA.shockIndex("BTC", SQUEEZE);
                 w.simB.shockIndex("BTC", SQUEEZE);
+                w.settle();
             }
             default ->
             {
@@ -179,8 +182,10 @@ class SimulatedDayTest
         }
     }
 
-    private static void noAccountPassesTheMarginThreshold(final RingCapture capture)
+    private static void noAccountPassesTheMarginThreshold(final RingCapture capture, final long squeezeMs)
     {
+        double beforeSqueeze = 0;
+        double afterSqueeze = 0;
         final double[] worstOf = new double[4];
         double worst = 0;
         for (final RingCapture.Input input : capture.inputs)
@@ -190,12 +195,23 @@ class SimulatedDayTest
                 final double usage = input.account().maintenanceMarginUsage();
                 worst = Math.max(worst, usage);
                 worstOf[input.accountId()] = Math.max(worstOf[input.accountId()], usage);
+                if (input.accountId() == 0 && input.nowMs() < squeezeMs)
+                {
+                    beforeSqueeze = usage; // the last sim-a BTC report before the rally
+                }
+                else if (input.accountId() == 0)
+                {
+                    afterSqueeze = Math.max(afterSqueeze, usage);
+                }
                 assertTrue(usage < TwoVenueWorld.GATE.threshold(), "account " + input.accountId() + " at "
                     + input.nowMs() + ": maintenance margin usage " + usage);
             }
         }
-        System.out.printf("worst maintenance margin usage %.3f (threshold %.2f), per account %s%n", worst,
-            TwoVenueWorld.GATE.threshold(), java.util.Arrays.toString(worstOf));
+        System.out.printf("worst maintenance margin usage %.3f (threshold %.2f), per account %s; sim-a BTC %.3f "
+                + "before the rally, %.3f at worst after it%n", worst, TwoVenueWorld.GATE.threshold(),
+            java.util.Arrays.toString(worstOf), beforeSqueeze, afterSqueeze);
+        assertTrue(afterSqueeze > beforeSqueeze + 0.02, "the rally squeezed sim-a's BTC account: " + beforeSqueeze
+            + " -> " + afterSqueeze);
     }
 
     /**

@@ -47,7 +47,7 @@ final class TwoVenueWorld implements AutoCloseable
     static final long T0 = 1_767_571_200_000L;
     static final long TICK_MS = 120_000;
     /** sim-a's BTC balance: enough to write the BTC strangle (initial margin about 1 BTC), little room beyond. */
-    static final double SIM_A_BTC_BALANCE = 1.6;
+    static final double SIM_A_BTC_BALANCE = 1.25;
     static final long OWNER = 1; // the simulator's one API key owns account 1
     static final long MAX_AGE_MS = 270_000;
     /**
@@ -240,6 +240,32 @@ final class TwoVenueWorld implements AutoCloseable
             else
             {
                 idleSince = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * Duty cycles without moving time until nothing has arrived for {@link #IDLE_WALL_MS} and the ring has caught up:
+     * after a shock or a fault switch between steps (a shock's tick sends heartbeats that must be answered before the
+     * next tick, or the venue closes the session).
+     */
+    void settle()
+    {
+        final long deadline = System.nanoTime() + STEP_WAIT_WALL_MS * 1_000_000L;
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() < deadline)
+        {
+            if (engine.dutyCycle(engineClock.epochMs()) > 0)
+            {
+                idleSince = System.nanoTime();
+            }
+            else if (System.nanoTime() - idleSince > IDLE_WALL_MS * 1_000_000L && capture.received() >= engine.published())
+            {
+                return;
+            }
+            else
+            {
+                Thread.yield();
             }
         }
     }
