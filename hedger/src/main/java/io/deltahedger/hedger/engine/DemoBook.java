@@ -5,7 +5,12 @@ import io.deltahedger.greeks.portfolio.OptionModel;
 import io.deltahedger.greeks.portfolio.OptionPosition;
 import io.deltahedger.greeks.portfolio.Portfolio;
 import io.deltahedger.greeks.pricing.OptionType;
+import io.deltahedger.hedger.pipeline.HedgeRoute;
+import io.deltahedger.hedger.policy.HedgePolicy;
+import io.deltahedger.hedger.routing.HedgeCandidate;
 import io.deltahedger.marginmonitor.book.MarginBook;
+import io.deltahedger.marginmonitor.model.DeribitStandardMarginModel;
+import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.instrument.ContractStyle;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentKind;
@@ -215,6 +220,91 @@ public record DemoBook(String optionConnection, List<ShortOption> options)
             portfolio.setRates(u, 0.0, SIMULATOR_BASIS);
         }
         return portfolio;
+    }
+
+    /**
+     * Registers a connection's accounts (one per currency, named {@code "<connection> <currency>"}) with Deribit's
+     * standard margin (BTC and ETH parameters of docs/margin.md).
+     *
+     * @throws IllegalArgumentException for a currency without standard-margin parameters here
+     */
+    public static void addAccounts(final MarginBook book, final String connection, final List<String> currencies)
+    {
+        for (final String currency : currencies)
+        {
+            final DeribitStandardMarginModel model = switch (currency)
+            {
+                case "BTC" -> DeribitStandardMarginModel.btc();
+                case "ETH" -> DeribitStandardMarginModel.eth();
+                default -> throw new IllegalArgumentException("no Deribit standard-margin parameters for " + currency
+                    + " in the demo: use BTC or ETH, or register the account with its own model");
+            };
+            book.addAccount(connection + " " + currency, Venue.DERIBIT, currency, model);
+        }
+    }
+
+    /** Registers the perpetual of each of the book's underlyings on a connection's account of that coin. */
+    public void registerPerpetuals(final MarginBook book, final String connection, final InstrumentRegistry chain)
+    {
+        for (final String coin : underlyings())
+        {
+            final int account = book.accountId(connection + " " + coin);
+            if (account < 0)
+            {
+                throw new IllegalArgumentException("the margin book has no account '" + connection + " " + coin
+                    + "': add it with DemoBook.addAccounts first");
+            }
+            book.addInstrument(account, perpetual(chain, coin));
+        }
+    }
+
+    /** The venue's perpetual of a coin ({@code <coin>-PERPETUAL}). */
+    public static Instrument perpetual(final InstrumentRegistry chain, final String coin)
+    {
+        final int index = chain.indexOfNative(Venue.DERIBIT, coin + "-PERPETUAL");
+        if (index < 0)
+        {
+            throw new IllegalArgumentException("the chain lists no " + coin + "-PERPETUAL: load it with "
+                + "DeribitRest.instruments([" + coin + "])");
+        }
+        return chain.instrument(index);
+    }
+
+    /**
+     * Flat hedge positions, one per underlying's perpetual contract, named by its canonical id: fills of that contract
+     * on any connection move the one position (the execution stage finds delta-one positions by canonical id).
+     */
+    public List<DeltaOnePosition> perpetualHedges(final InstrumentRegistry chain)
+    {
+        final List<DeltaOnePosition> hedges = new ArrayList<>();
+        for (final String coin : underlyings())
+        {
+            final Instrument perp = perpetual(chain, coin);
+            hedges.add(flatHedge(perp.canonicalId(), perp));
+        }
+        return hedges;
+    }
+
+    /**
+     * One route per policy over the perpetual of its underlying on every connection, in connection order, each at
+     * the given taker fee (Deribit's perpetual: 5 bp).
+     */
+    public static List<HedgeRoute> perpetualRoutes(final List<HedgePolicy> policies, final List<String> connections,
+        final double takerFeeBps)
+    {
+        final List<HedgeRoute> routes = new ArrayList<>();
+        for (final HedgePolicy policy : policies)
+        {
+            final String coin = policy.underlying();
+            final List<HedgeCandidate> candidates = new ArrayList<>();
+            for (final String connection : connections)
+            {
+                candidates.add(new HedgeCandidate(connection + " " + coin + MarginBook.KEY_SEPARATOR + "deribit:" + coin
+                    + "-PERPETUAL", takerFeeBps, 0.0));
+            }
+            routes.add(new HedgeRoute(policy, candidates));
+        }
+        return routes;
     }
 
     /** A flat hedge position in a delta-one instrument, named by its margin-book key (lots of its amount step). */

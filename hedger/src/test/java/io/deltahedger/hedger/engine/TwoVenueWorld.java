@@ -3,21 +3,16 @@ package io.deltahedger.hedger.engine;
 import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.greeks.portfolio.DeltaOnePosition;
 import io.deltahedger.hedger.execution.ExecutionConfig;
-import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.HedgeRoute;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.hedger.policy.DeltaUnit;
 import io.deltahedger.hedger.policy.FixedBand;
 import io.deltahedger.hedger.policy.HedgePolicy;
-import io.deltahedger.hedger.routing.HedgeCandidate;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
-import io.deltahedger.marginmonitor.model.DeribitStandardMarginModel;
-import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.deribit.DeribitCredentials;
 import io.deltahedger.venues.deribit.client.DeribitClientConfig;
-import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.simulator.ExchangeSimulator;
 import io.deltahedger.venues.simulator.SimulatorConfig;
@@ -106,33 +101,18 @@ final class TwoVenueWorld implements AutoCloseable
     MarginBook newBook()
     {
         final MarginBook fresh = new MarginBook(8, 256);
-        for (final String sim : List.of("sim-a", "sim-b"))
-        {
-            final InstrumentRegistry chain = sim.equals("sim-a") ? chainA : chainB;
-            for (final String coin : List.of("BTC", "ETH"))
-            {
-                final int account = fresh.addAccount(sim + " " + coin, Venue.DERIBIT, coin,
-                    coin.equals("BTC") ? DeribitStandardMarginModel.btc() : DeribitStandardMarginModel.eth());
-                fresh.addInstrument(account, chain.instrument(chain.indexOfNative(Venue.DERIBIT, coin + "-PERPETUAL")));
-            }
-        }
+        DemoBook.addAccounts(fresh, "sim-a", List.of("BTC", "ETH"));
+        DemoBook.addAccounts(fresh, "sim-b", List.of("BTC", "ETH"));
+        demo.registerPerpetuals(fresh, "sim-a", chainA);
+        demo.registerPerpetuals(fresh, "sim-b", chainB);
         demo.register(fresh);
         return fresh;
     }
 
-    /**
-     * Flat hedge positions, one per perpetual contract (named by its canonical id: fills of the same contract on
-     * either venue move the one position, which is what the book's delta needs).
-     */
+    /** Flat hedge positions, one per perpetual contract (see {@link DemoBook#perpetualHedges}). */
     List<DeltaOnePosition> hedges(final MarginBook of)
     {
-        final List<DeltaOnePosition> hedges = new ArrayList<>();
-        for (final String coin : demo.underlyings())
-        {
-            final Instrument perp = chainA.instrument(chainA.indexOfNative(Venue.DERIBIT, coin + "-PERPETUAL"));
-            hedges.add(DemoBook.flatHedge(perp.canonicalId(), perp));
-        }
-        return hedges;
+        return demo.perpetualHedges(chainA);
     }
 
     /**
@@ -141,17 +121,15 @@ final class TwoVenueWorld implements AutoCloseable
      */
     PipelineConfig pipelineConfig()
     {
-        final List<HedgeRoute> routes = new ArrayList<>();
+        final List<HedgePolicy> policies = new ArrayList<>();
         for (final String coin : demo.underlyings())
         {
-            final HedgePolicy policy = HedgePolicy.builder(coin, "0.0001")
+            policies.add(HedgePolicy.builder(coin, "0.0001")
                 .band(new FixedBand(bandCoin.get(coin), DeltaUnit.COIN))
                 .maxOrdersPerMinute(6)
-                .build();
-            routes.add(new HedgeRoute(policy, List.of(
-                new HedgeCandidate("sim-a " + coin + "/deribit:" + coin + "-PERPETUAL", 5, 0),
-                new HedgeCandidate("sim-b " + coin + "/deribit:" + coin + "-PERPETUAL", 5, 0))));
+                .build());
         }
+        final List<HedgeRoute> routes = DemoBook.perpetualRoutes(policies, List.of("sim-a", "sim-b"), 5);
         // 0.5% price protection: in compressed time the first event of a tick may be planned on the other venue's book
         // and mark of the previous tick (two minutes old, ~0.2% at 80% vol), which must not outrun the bound
         return new PipelineConfig(routes, MAX_AGE_MS, 0.005, PipelineConfig.DEFAULT_VALUATION_STEP_MS,
