@@ -16,6 +16,7 @@ import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.execution.GroupExecutor;
 import io.deltahedger.hedger.execution.GroupOutcome;
+import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.execution.OrderSides;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
@@ -71,6 +72,7 @@ public final class HedgingPipeline implements AutoCloseable
     private final OrderSides orderSides = new OrderSides();
     private final AtomicReferenceArray<HedgePolicy> policies;
     private boolean started;
+    private volatile boolean replaying;
 
     /**
      * @param config     routes, stale-data guard, ring and wait strategy
@@ -409,9 +411,59 @@ public final class HedgingPipeline implements AutoCloseable
         return u < 0 ? null : policies.get(u);
     }
 
+    /**
+     * Replay mode, before {@link #start()}: the execution stage's GROUP_DONE events are not published by the stage but
+     * by the replayer ({@link #publishGroupDone}) at the position the recording holds them, so a recorded ring replays
+     * in its recorded order (live, a GROUP_DONE lands wherever the ring's next free slot was when its group ended).
+     */
+    public synchronized HedgingPipeline replaying()
+    {
+        if (started)
+        {
+            throw new IllegalStateException("replay mode must be chosen before start()");
+        }
+        replaying = true;
+        return this;
+    }
+
+    /**
+     * Replay mode only: publishes a recorded GROUP_DONE ({@link PipelineEvent#groupId()}, {@link
+     * PipelineEvent#groupUnderlying()}, {@link PipelineEvent#groupState()}, {@link PipelineEvent#breakerOpen()},
+     * {@link PipelineEvent#breakerResets()}).
+     */
+    public void publishGroupDone(final long groupId, final int underlying, final GroupState state,
+        final boolean breakerOpen, final long breakerResets)
+    {
+        if (!replaying)
+        {
+            throw new IllegalStateException("GROUP_DONE is published by the execution stage itself; only a replaying "
+                + "pipeline (replaying()) takes recorded ones");
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.GROUP_DONE;
+            event.groupId = groupId;
+            event.groupUnderlying = underlying;
+            event.groupState = state;
+            event.breakerOpen = breakerOpen;
+            event.breakerResets = breakerResets;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
     /** The execution stage's GROUP_DONE: never waits (a consumer must not block on its own ring). */
     private boolean tryPublishGroupDone(final GroupOutcome outcome, final boolean breakerOpen, final long breakerResets)
     {
+        if (replaying)
+        {
+            return true; // the replayer publishes the recorded one in its recorded place
+        }
         final long sequence;
         try
         {

@@ -200,6 +200,18 @@ public final class PipelineEvent
         return groupUnderlying;
     }
 
+    /** Whether the circuit breaker was open when the group ended ({@link EventKind#GROUP_DONE} only). */
+    public boolean breakerOpen()
+    {
+        return breakerOpen;
+    }
+
+    /** The breaker resets the execution stage had seen when the group ended ({@link EventKind#GROUP_DONE} only). */
+    public long breakerResets()
+    {
+        return breakerResets;
+    }
+
     /** The ended group's terminal state ({@link EventKind#GROUP_DONE} only), else null. */
     public GroupState groupState()
     {

@@ -22,6 +22,12 @@ import java.util.Objects;
  * position list. Market data is stored as given: a missing or invalid value (NaN, non-positive mark) is not thrown on
  * but makes {@link #marketReady} false, so the gate refuses new risk rather than computing with it.
  *
+ * <p>Names: every account has a unique name (by default {@code "<venue code> <currency>"}; give one with
+ * {@link #addAccount(String, Venue, String, String, MarginModel)} when two accounts share a venue and currency, e.g. two
+ * Deribit endpoints). An instrument is registered per account under the key {@code <account name>/<canonical id>}
+ * ({@link #instrumentKey}), so the same canonical instrument may live on several accounts; a plain canonical id still
+ * finds it while only one account holds it (docs/margin.md "Two accounts of one venue").
+ *
  * <p>Single writer: the pipeline stage that owns the gate owns the book.
  */
 public final class MarginBook {
@@ -52,7 +58,13 @@ public final class MarginBook {
     private final long[] marketStamp;
     private final long[] indexStamp;
     private final long[] accountStamp;
+    /** Qualified key {@code <account name>/<canonical id>} -> instrument id. */
+    private final Map<String, Integer> idByKey = new HashMap<>();
+    /** Plain canonical id -> instrument id, or {@link #AMBIGUOUS} when several accounts hold it. */
     private final Map<String, Integer> idByCanonical = new HashMap<>();
+    /** Per account: canonical id -> instrument id (snapshot positions are matched here). */
+    private final Map<String, Integer>[] accountIdByCanonical;
+    private final String[] accountName;
 
     private int underlyingCount;
     private final String[] underlyingName;
@@ -60,6 +72,11 @@ public final class MarginBook {
 
     private long version;
 
+    /** Separates an account name from a canonical id in an instrument key. */
+    public static final char KEY_SEPARATOR = '/';
+    private static final int AMBIGUOUS = -2;
+
+    @SuppressWarnings("unchecked")
     public MarginBook(final int maxAccounts, final int maxInstruments) {
         if (maxAccounts < 1 || maxInstruments < 1) {
             throw new IllegalArgumentException("margin book needs maxAccounts >= 1 and maxInstruments >= 1, got "
@@ -76,6 +93,8 @@ public final class MarginBook {
         reportedMm = new double[maxAccounts];
         unmodelledPositions = new boolean[maxAccounts];
         accountInstruments = new int[maxAccounts][];
+        accountIdByCanonical = new Map[maxAccounts];
+        accountName = new String[maxAccounts];
         accountInstrumentCount = new int[maxAccounts];
         instrument = new MarginInstrument[maxInstruments];
         venueInstrument = new Instrument[maxInstruments];
@@ -94,28 +113,70 @@ public final class MarginBook {
         Arrays.fill(index, Double.NaN);
     }
 
-    /** Registers a venue account (one venue, one margin currency) margined by {@code model}; returns its id. */
+    /**
+     * Registers a venue account (one venue, one margin currency) margined by {@code model}, named
+     * {@code "<venue code> <currency>"}; returns its id.
+     */
     public int addAccount(final Venue venue, final String currency, final MarginModel model) {
+        Objects.requireNonNull(venue, "venue");
+        return addAccount(venue.code() + " " + currency, venue, currency, model);
+    }
+
+    /**
+     * Registers a named venue account; returns its id. The name tells apart accounts of one venue and currency on
+     * different endpoints or keys (e.g. {@code sim-a BTC}, {@code sim-b BTC}).
+     *
+     * @param name a unique account name without {@value #KEY_SEPARATOR}
+     */
+    public int addAccount(final String name, final Venue venue, final String currency, final MarginModel model) {
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(model, "model");
         if (currency == null || currency.isBlank()) {
             throw new IllegalArgumentException("account on " + venue.code() + " needs a margin currency, got '" + currency + "'");
         }
+        if (name == null || name.isBlank() || name.indexOf(KEY_SEPARATOR) >= 0) {
+            throw new IllegalArgumentException("account name must be non-blank and free of '" + KEY_SEPARATOR
+                + "', got '" + name + "'; e.g. 'sim-a BTC'");
+        }
         for (int a = 0; a < accountCount; a++) {
-            if (this.venue[a] == venue && this.currency[a].equals(currency)) {
-                throw new IllegalArgumentException("account " + venue.code() + " " + currency + " is already registered as id " + a);
+            if (accountName[a].equals(name)) {
+                throw new IllegalArgumentException("account " + name + " is already registered as id " + a
+                    + "; give accounts of the same venue and currency distinct names");
             }
         }
         if (accountCount == maxAccounts) {
             throw new IllegalStateException("margin book is full at " + maxAccounts + " accounts; raise maxAccounts");
         }
         final int id = accountCount++;
+        this.accountName[id] = name;
         this.venue[id] = venue;
         this.currency[id] = currency;
         this.model[id] = model;
         accountInstruments[id] = new int[8];
+        accountIdByCanonical[id] = new HashMap<>();
         version++;
         return id;
+    }
+
+    /** The id of a named account, or -1. */
+    public int accountId(final String name) {
+        for (int a = 0; a < accountCount; a++) {
+            if (accountName[a].equals(name)) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    /** The key an instrument is registered under on an account: {@code <account name>/<canonical id>}. */
+    public String instrumentKey(final int accountId, final String canonicalId) {
+        requireAccount(accountId);
+        return accountName[accountId] + KEY_SEPARATOR + canonicalId;
+    }
+
+    /** The key of a registered instrument: {@code <account name>/<canonical id>}. */
+    public String instrumentKey(final int instrumentId) {
+        return accountName[accountOf[instrumentId]] + KEY_SEPARATOR + instrument[instrumentId].canonicalId();
     }
 
     /**
@@ -137,8 +198,10 @@ public final class MarginBook {
                 + model[accountId].getClass().getSimpleName() + ") cannot margin " + resolved.canonicalId() + " ("
                 + resolved.kind() + (resolved.inverse() ? ", inverse" : ", linear") + "); configure a model that does");
         }
-        if (idByCanonical.containsKey(resolved.canonicalId())) {
-            throw new IllegalArgumentException(resolved.canonicalId() + " is already registered");
+        final String key = accountName[accountId] + KEY_SEPARATOR + resolved.canonicalId();
+        if (idByKey.containsKey(key)) {
+            throw new IllegalArgumentException(resolved.canonicalId() + " is already registered on account "
+                + accountName[accountId] + " (as " + key + ")");
         }
         if (instrumentCount == maxInstruments) {
             throw new IllegalStateException("margin book is full at " + maxInstruments + " instruments; raise maxInstruments");
@@ -148,7 +211,9 @@ public final class MarginBook {
         this.venueInstrument[id] = venueInstrument;
         accountOf[id] = accountId;
         underlyingOf[id] = underlyingId(resolved.underlying());
-        idByCanonical.put(resolved.canonicalId(), id);
+        idByKey.put(key, id);
+        idByCanonical.merge(resolved.canonicalId(), id, (a, b) -> AMBIGUOUS);
+        accountIdByCanonical[accountId].put(resolved.canonicalId(), id);
         int[] list = accountInstruments[accountId];
         if (accountInstrumentCount[accountId] == list.length) {
             list = Arrays.copyOf(list, list.length * 2);
@@ -174,9 +239,38 @@ public final class MarginBook {
         return underlyingCount++;
     }
 
-    /** The instrument id of a canonical id, or -1. */
-    public int instrumentId(final String canonicalId) {
-        final Integer id = idByCanonical.get(canonicalId);
+    /**
+     * The instrument id of a key {@code <account name>/<canonical id>}, or of a plain canonical id registered on one
+     * account only; -1 if unknown.
+     *
+     * @throws IllegalArgumentException for a plain canonical id registered on several accounts (qualify it)
+     */
+    public int instrumentId(final String keyOrCanonicalId) {
+        final Integer qualified = idByKey.get(keyOrCanonicalId);
+        if (qualified != null) {
+            return qualified;
+        }
+        final Integer id = idByCanonical.get(keyOrCanonicalId);
+        if (id == null) {
+            return -1;
+        }
+        if (id == AMBIGUOUS) {
+            final StringBuilder accounts = new StringBuilder();
+            for (int a = 0; a < accountCount; a++) {
+                if (accountIdByCanonical[a].containsKey(keyOrCanonicalId)) {
+                    accounts.append(accounts.length() == 0 ? "" : ", ").append(accountName[a]);
+                }
+            }
+            throw new IllegalArgumentException(keyOrCanonicalId + " is registered on several accounts (" + accounts
+                + "): name it as <account name>" + KEY_SEPARATOR + keyOrCanonicalId);
+        }
+        return id;
+    }
+
+    /** The id of a canonical instrument on one account, or -1. */
+    public int instrumentId(final int accountId, final String canonicalId) {
+        requireAccount(accountId);
+        final Integer id = accountIdByCanonical[accountId].get(canonicalId);
         return id == null ? -1 : id;
     }
 
@@ -200,8 +294,8 @@ public final class MarginBook {
         final int n = snapshot.positions().size();
         for (int p = 0; p < n; p++) {
             final Position position = snapshot.positions().get(p);
-            final Integer id = idByCanonical.get(position.instrument().canonicalId());
-            if (id == null || accountOf[id] != accountId) {
+            final Integer id = accountIdByCanonical[accountId].get(position.instrument().canonicalId());
+            if (id == null) {
                 unmodelled |= position.sizeLots() != 0;
             } else {
                 positionLots[id] = position.sizeLots();
@@ -256,8 +350,9 @@ public final class MarginBook {
         }
     }
 
+    /** The account's unique name (by default {@code "<venue code> <currency>"}). */
     public String accountName(final int accountId) {
-        return venue[accountId].code() + " " + currency[accountId];
+        return accountName[accountId];
     }
 
     /** Incremented on every change; caches compare it. */

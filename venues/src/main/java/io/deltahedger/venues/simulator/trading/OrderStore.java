@@ -44,6 +44,21 @@ final class OrderStore
         return orders.get(orderId);
     }
 
+    /** Every order of an owner still held (open, and the most recent closed ones), oldest first. */
+    List<SimOrder> orders(final long ownerId)
+    {
+        final List<SimOrder> result = new ArrayList<>();
+        for (final SimOrder order : orders.values())
+        {
+            if (order.ownerId == ownerId)
+            {
+                result.add(order);
+            }
+        }
+        result.sort((a, b) -> Long.compare(a.orderId, b.orderId));
+        return result;
+    }
+
     /** All open orders of an owner, oldest first. */
     List<SimOrder> openOrders(final long ownerId)
     {

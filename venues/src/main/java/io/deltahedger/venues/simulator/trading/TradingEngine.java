@@ -153,6 +153,15 @@ public final class TradingEngine
         return userOrders.get(orderId);
     }
 
+    /**
+     * Every order of an owner the store still holds (open ones and the most recent
+     * {@value OrderStore#CLOSED_ORDERS_KEPT} closed ones), oldest first: for tests that audit what a client sent.
+     */
+    public List<SimOrder> userOrders(final long ownerId)
+    {
+        return userOrders.orders(ownerId);
+    }
+
     /** All open orders of an owner, oldest first. */
     public List<SimOrder> openOrders(final long ownerId)
     {
