@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Autonomous delta hedging for crypto options books.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RunCommand.class,
         PriceCommand.class,
         ImpliedVolCommand.class,
         SimulatorCommand.class,
