@@ -65,19 +65,20 @@ public final class HedgingEngine implements AutoCloseable
     private long cycles;
 
     /**
-     * @param config         the duty cycle's settings
-     * @param connections    the venue sessions; every account currency of each must be a margin-book account named
-     *                       {@code "<connection name> <currency>"}
-     * @param book           the margin book with every account and instrument registered (handed to the pipeline)
-     * @param portfolio      the option book (handed to the pipeline)
+     * @param config          the duty cycle's settings
+     * @param connections     the venue sessions; every account currency of each must be a margin-book account named
+     *                        {@code "<connection name> <currency>"}
+     * @param book            the margin book with every account and instrument registered (handed to the pipeline)
+     * @param portfolio       the option book (handed to the pipeline)
      * @param pipelineConfig  routes, guard, ring
      * @param gateConfig      the margin gate
      * @param executionConfig the execution stage (group ids, deadlines, slicing, breaker); every delta-one instrument
      *                        on the connections' accounts may carry legs and needs a delta-one position in the portfolio
      *                        under its canonical id
-     * @param clock          the injected clock (the pipeline stamps events with it; the threaded duty cycle polls with it)
-     * @param sink           the pipeline's outcomes
-     * @param onHalt         told of each stage exception
+     * @param clock           the injected clock (the pipeline stamps events with it; the threaded duty cycle polls
+     *                        with it)
+     * @param sink            the pipeline's outcomes
+     * @param onHalt          told of each stage exception
      */
     public HedgingEngine(
         final EngineConfig config,
