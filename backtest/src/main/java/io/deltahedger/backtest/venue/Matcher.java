@@ -1,0 +1,237 @@
+package io.deltahedger.backtest.venue;
+
+import io.deltahedger.venues.Side;
+import io.deltahedger.venues.book.L2Book;
+import io.deltahedger.venues.order.AmendRequest;
+import io.deltahedger.venues.order.ExecType;
+import io.deltahedger.venues.order.ExecutionReport;
+import io.deltahedger.venues.order.OrderRequest;
+import io.deltahedger.venues.order.OrderType;
+import io.deltahedger.venues.order.RejectReason;
+import io.deltahedger.venues.order.TimeInForce;
+
+/**
+ * Executes one arriving order or amend against a {@link SimulatedVenue}'s book at the arrival time: validation in the
+ * venue's order (duplicate id, instrument, amount, band, post-only, reduce-only, book), then the walk, then the
+ * IOC/FOK remainder or the resting GTC part. See {@link SimulatedVenue} for the rules.
+ */
+final class Matcher
+{
+    private final SimulatedVenue venue;
+    private final long timeMs;
+
+    Matcher(final SimulatedVenue venue, final long timeMs)
+    {
+        this.venue = venue;
+        this.timeMs = timeMs;
+    }
+
+    void place(final OrderRequest request)
+    {
+        if (!venue.useClientId(request.clientOrderId()))
+        {
+            reject(request, RejectReason.INVALID_REQUEST, "duplicate client order id " + request.clientOrderId()
+                + ": already used on this account; send a new attempt id");
+            return;
+        }
+        final SimInstrument sim = venue.instrumentOf(request.instrument());
+        if (sim == null)
+        {
+            reject(request, RejectReason.UNKNOWN_INSTRUMENT, "this account does not trade "
+                + request.instrument().canonicalId());
+            return;
+        }
+        if (request.amountLots() < sim.instrument.minAmountLots())
+        {
+            reject(request, RejectReason.INVALID_AMOUNT, "amount " + request.amountLots() + " lots is below the minimum of "
+                + sim.instrument.minAmountLots() + " lots");
+            return;
+        }
+        if (request.type() == OrderType.LIMIT && outsideBand(sim, request.priceTicks()))
+        {
+            reject(request, RejectReason.INVALID_PRICE, "limit " + sim.price(request.priceTicks()) + " is outside the "
+                + venue.cfg().priceBandFraction() + " band around " + sim.bandReference());
+            return;
+        }
+        final Side side = request.side();
+        final Side bookSide = side.opposite();
+        final boolean crosses = request.type() == OrderType.MARKET || crosses(sim, side, request.priceTicks());
+        if (request.postOnly() && crosses)
+        {
+            reject(request, RejectReason.POST_ONLY_WOULD_CROSS, "post-only " + side + " at " + request.priceTicks()
+                + " ticks would cross the best " + (side == Side.BUY ? "ask " : "bid ") + best(sim, bookSide));
+            return;
+        }
+        long wanted = request.amountLots();
+        if (request.reduceOnly())
+        {
+            final long position = sim.positionLots;
+            if (position == 0 || Long.signum(position) == side.sign())
+            {
+                reject(request, RejectReason.POSITION_LIMIT, "reduce-only " + side + " would grow the position of "
+                    + position + " lots");
+                return;
+            }
+            wanted = Math.min(wanted, Math.abs(position));
+        }
+        if (crosses && !sim.bookUsable())
+        {
+            reject(request, RejectReason.RETRYABLE, "no usable book for " + sim.instrument.canonicalId()
+                + " at arrival (no snapshot yet, or a gap/crossed book)");
+            return;
+        }
+        final long limit = request.type() == OrderType.MARKET ? 0 : request.priceTicks();
+        final RestingOrder order = new RestingOrder(request, venue.nextVenueOrderId(), sim, limit, request.amountLots(), 0, 0);
+        venue.report(SimulatedVenue.statusReport(order, ExecType.ACK, "", timeMs));
+        if (crosses)
+        {
+            if (request.timeInForce() == TimeInForce.FOK && fillable(sim, bookSide, limit, wanted) < request.amountLots())
+            {
+                venue.report(SimulatedVenue.statusReport(order, ExecType.CANCELED,
+                    "fill-or-kill: not enough size within the limit", timeMs));
+                return;
+            }
+            walk(sim, order, bookSide, limit, wanted);
+        }
+        if (order.leavesLots() == 0)
+        {
+            return;
+        }
+        if (request.type() == OrderType.MARKET || request.timeInForce() != TimeInForce.GTC || request.reduceOnly() && crosses)
+        {
+            venue.report(SimulatedVenue.statusReport(order, ExecType.CANCELED,
+                "immediate-or-cancel remainder of " + order.leavesLots() + " lots", timeMs));
+            return;
+        }
+        order.aheadLots = venue.cfg().queuePosition() ? sim.book.sizeAtPrice(side, order.priceTicks) : 0;
+        venue.addResting(order);
+    }
+
+    void amend(final AmendRequest request)
+    {
+        final RestingOrder order = venue.openOrder(request.clientOrderId());
+        if (order == null)
+        {
+            refuseAmend(request, RejectReason.ORDER_NOT_OPEN, "no open order with this client id");
+            return;
+        }
+        final SimInstrument sim = order.instrument;
+        if (request.newAmountLots() <= order.cumLots)
+        {
+            refuseAmend(request, RejectReason.INVALID_AMOUNT, "new amount " + request.newAmountLots()
+                + " lots is not above the filled " + order.cumLots);
+            return;
+        }
+        if (outsideBand(sim, request.newPriceTicks()))
+        {
+            refuseAmend(request, RejectReason.INVALID_PRICE, "price outside the band");
+            return;
+        }
+        if (crosses(sim, order.request.side(), request.newPriceTicks()))
+        {
+            refuseAmend(request, order.request.postOnly() ? RejectReason.POST_ONLY_WOULD_CROSS : RejectReason.INVALID_REQUEST,
+                "the simulated venue does not execute amends that cross the book; cancel and send a new order");
+            return;
+        }
+        final boolean losesPriority = request.newPriceTicks() != order.priceTicks || request.newAmountLots() > order.amountLots;
+        order.priceTicks = request.newPriceTicks();
+        order.amountLots = request.newAmountLots();
+        if (losesPriority)
+        {
+            order.aheadLots = venue.cfg().queuePosition() ? sim.book.sizeAtPrice(order.request.side(), order.priceTicks) : 0;
+        }
+        venue.report(SimulatedVenue.statusReport(order, ExecType.AMENDED, "", timeMs));
+    }
+
+    private void walk(final SimInstrument sim, final RestingOrder order, final Side bookSide, final long limit,
+                      final long wanted)
+    {
+        final double mid = sim.mid();
+        final Side side = order.request.side();
+        long remaining = wanted;
+        for (int level = 0, n = sim.book.depth(bookSide); level < n && remaining > 0; level++)
+        {
+            final long price = sim.book.priceAt(bookSide, level);
+            if (limit != 0 && beyond(side, price, limit))
+            {
+                break;
+            }
+            final long take = Math.min(remaining, sim.usableLots(bookSide, level));
+            if (take == 0)
+            {
+                continue;
+            }
+            sim.consumed.consume(bookSide, price, take);
+            remaining -= take;
+            order.cumLots += take;
+            venue.book(sim, side, take, price, mid, false, timeMs);
+            venue.report(SimulatedVenue.fillReport(order, take, price, order.leavesLots() == 0, timeMs));
+        }
+    }
+
+    private static long fillable(final SimInstrument sim, final Side bookSide, final long limit, final long wanted)
+    {
+        long total = 0;
+        for (int level = 0, n = sim.book.depth(bookSide); level < n && total < wanted; level++)
+        {
+            if (limit != 0 && beyond(bookSide.opposite(), sim.book.priceAt(bookSide, level), limit))
+            {
+                break;
+            }
+            total += sim.usableLots(bookSide, level);
+        }
+        return Math.min(total, wanted);
+    }
+
+    /** Whether a level at {@code price} is worse than the limit for an aggressor on {@code side}. */
+    private static boolean beyond(final Side side, final long price, final long limit)
+    {
+        return side == Side.BUY ? price > limit : price < limit;
+    }
+
+    /** Whether a limit at {@code priceTicks} on {@code side} would take liquidity now (usable size counts). */
+    private static boolean crosses(final SimInstrument sim, final Side side, final long priceTicks)
+    {
+        final Side bookSide = side.opposite();
+        for (int level = 0, n = sim.book.depth(bookSide); level < n; level++)
+        {
+            final long price = sim.book.priceAt(bookSide, level);
+            if (beyond(side, price, priceTicks))
+            {
+                return false;
+            }
+            if (sim.usableLots(bookSide, level) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String best(final SimInstrument sim, final Side bookSide)
+    {
+        final long best = bookSide == Side.BUY ? sim.book.bestBidTicks() : sim.book.bestAskTicks();
+        return best == L2Book.NO_PRICE ? "(none)" : best + " ticks";
+    }
+
+    private boolean outsideBand(final SimInstrument sim, final long priceTicks)
+    {
+        final double band = venue.cfg().priceBandFraction();
+        final double reference = sim.bandReference();
+        return band > 0 && reference > 0 && Math.abs(sim.price(priceTicks) - reference) > band * reference;
+    }
+
+    private void reject(final OrderRequest request, final RejectReason reason, final String text)
+    {
+        venue.report(new ExecutionReport(request.clientOrderId(), null, request.instrument(), ExecType.REJECTED,
+            request.priceTicks(), request.amountLots(), 0, 0, 0, reason, text, timeMs));
+    }
+
+    private void refuseAmend(final AmendRequest request, final RejectReason reason, final String text)
+    {
+        final RestingOrder order = venue.openOrder(request.clientOrderId());
+        venue.report(new ExecutionReport(request.clientOrderId(), order == null ? null : order.venueOrderId,
+            request.instrument(), ExecType.AMEND_REJECTED, order == null ? request.newPriceTicks() : order.priceTicks,
+            order == null ? 0 : order.amountLots, 0, 0, order == null ? 0 : order.cumLots, reason, text, timeMs));
+    }
+}

@@ -1,0 +1,707 @@
+package io.deltahedger.backtest.venue;
+
+import io.deltahedger.config.time.EpochClock;
+import io.deltahedger.venues.Side;
+import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.account.Position;
+import io.deltahedger.venues.book.L2Book;
+import io.deltahedger.venues.instrument.Instrument;
+import io.deltahedger.venues.instrument.InstrumentRegistry;
+import io.deltahedger.venues.marketdata.Levels;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.marketdata.MarketDataType;
+import io.deltahedger.venues.marketdata.TickerField;
+import io.deltahedger.venues.marketdata.Trades;
+import io.deltahedger.venues.order.AmendRequest;
+import io.deltahedger.venues.order.CancelRequest;
+import io.deltahedger.venues.order.ClientOrderId;
+import io.deltahedger.venues.order.ExecType;
+import io.deltahedger.venues.order.ExecutionReport;
+import io.deltahedger.venues.order.OrderRequest;
+import io.deltahedger.venues.order.RejectReason;
+import io.deltahedger.venues.order.SendResult;
+import io.deltahedger.venues.order.VenueGateway;
+import io.deltahedger.venues.order.VenueListener;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One margin account on a simulated venue that trades against recorded L2 books, for backtests. The hedger's execution
+ * stage talks to it through {@link VenueGateway} exactly as to a live adapter; replies come back through the
+ * {@link VenueListener} stamped with replay time.
+ *
+ * <p><b>Time.</b> Every request is stamped with the injected replay clock when sent and <i>arrives</i>
+ * {@link SimulatedVenueConfig#latencyMs()} later; it is executed against the book as it stands at arrival. Arrivals
+ * (and perpetual funding times) are processed in time order by {@link #advanceTo(long)}, and by
+ * {@link #onMarketData(MarketDataEvent)}, which first processes everything that arrives strictly before the event's
+ * time and then applies the event (a request arriving in the same millisecond as a book update sees the update).
+ * The replay driver, per event at time t: set the clock to t, {@code onMarketData}, run the pipeline (which may send),
+ * then {@code advanceTo(t)} (for zero latency).
+ *
+ * <p><b>Matching.</b> Market, IOC and FOK orders, and the crossing part of a GTC limit, walk the opposite side level by
+ * level from the best price, never past the limit, one fill report per level, taker fee. What they take is held in a
+ * private overlay ({@link ConsumedLiquidity}) so a second order in the same instant cannot take it again; a book update
+ * at a level (or a snapshot) replaces that level and releases the overlay there. The rest of an IOC/market order is
+ * CANCELED; a FOK that cannot fill completely within its limit is CANCELED without fills. A GTC remainder rests:
+ * passive orders fill only when a recorded trade prints at or through their price (maker fee, at the order's price); with
+ * queue position on, the size that was at the price when the order arrived trades first (it shrinks when the book shows
+ * the level shrinking, and is skipped by a trade through the price). One trade's size is shared among our orders in
+ * arrival order.
+ *
+ * <p><b>Refusals</b> (REJECTED with the venue-neutral reason): a client order id already used on this account
+ * (INVALID_REQUEST), an instrument this account does not trade (UNKNOWN_INSTRUMENT), an amount below the venue's
+ * minimum (INVALID_AMOUNT), a limit outside the price band around the mark (INVALID_PRICE), a post-only order that would
+ * cross (POST_ONLY_WOULD_CROSS), a reduce-only order that would grow the position (POSITION_LIMIT), an aggressive order
+ * when the book is not usable (RETRYABLE).
+ *
+ * <p><b>Ledger.</b> Balance = initial + realised P&amp;L - fees + funding; equity = balance + unrealised P&amp;L at the
+ * mark (else mid, else last fill); initial and maintenance margin from the account's {@link
+ * io.deltahedger.marginmonitor.model.MarginModel} per position, as the live gate computes them (open orders carry no
+ * margin here). Perpetual funding is charged at the data's funding timestamps, or every
+ * {@link SimulatedVenueConfig#fundingIntervalMs()} on the epoch grid: payment = -signed notional x rate (longs pay a
+ * positive rate). Options and futures are not settled at expiry by the venue. Every fill and funding payment also goes to
+ * the {@link SimulatedFillListener} (the P&amp;L ledger).
+ *
+ * <p>Threading: single-threaded (the replay thread); listeners are called synchronously on it, never from inside
+ * {@link #place} and the other requests (they only queue). Allocation: reports, requests and resting orders allocate
+ * (rare events); book updates and trades without our orders do not.
+ */
+public final class SimulatedVenue implements VenueGateway
+{
+    private final SimulatedVenueConfig config;
+    private final EpochClock clock;
+    private final VenueListener listener;
+    private final SimulatedFillListener fills;
+    private final SimInstrument[] byRegistryIndex;
+    private final Map<String, SimInstrument> byCanonicalId = new HashMap<>();
+    private final List<SimInstrument> instruments = new ArrayList<>();
+    private final PendingQueue pending = new PendingQueue();
+    private final Set<ClientOrderId> usedIds = new HashSet<>();
+    private final Map<ClientOrderId, RestingOrder> open = new HashMap<>();
+    private final List<RestingOrder> openInOrder = new ArrayList<>();
+
+    private double balance;
+    private double feesPaid;
+    private double fundingReceived;
+    private double realisedPnl;
+    private long lastTimeMs = Long.MIN_VALUE;
+    private long nextVenueOrderId = 1;
+    private long fundingSkipped;
+
+    /**
+     * @param config   the account
+     * @param registry the instruments of the replay; this account trades those of its venue settling in its currency
+     * @param clock    the replay clock (requests are stamped with it; market data is applied at its time)
+     * @param listener where execution reports, open orders and account snapshots go
+     * @param fills    where fills and funding go for accounting ({@link SimulatedFillListener#NONE} for none)
+     * @throws IllegalArgumentException if the margin model cannot margin one of those instruments, or none is traded
+     */
+    public SimulatedVenue(final SimulatedVenueConfig config, final InstrumentRegistry registry, final EpochClock clock,
+                          final VenueListener listener, final SimulatedFillListener fills)
+    {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.fills = Objects.requireNonNull(fills, "fills");
+        this.balance = config.initialBalance();
+        byRegistryIndex = new SimInstrument[registry.size()];
+        final Map<String, double[]> indexByUnderlying = new HashMap<>();
+        for (int i = 0; i < registry.size(); i++)
+        {
+            final Instrument instrument = registry.instrument(i);
+            if (instrument.venue() != config.venue() || !instrument.settlementCurrency().equals(config.accountCurrency()))
+            {
+                continue;
+            }
+            final SimInstrument sim = new SimInstrument(instrument, i,
+                indexByUnderlying.computeIfAbsent(instrument.underlying(), u -> new double[] {Double.NaN, 0}));
+            if (!config.marginModel().supports(sim.marginInstrument))
+            {
+                throw new IllegalArgumentException("simulated " + name() + ": the margin model "
+                    + config.marginModel().getClass().getSimpleName() + " cannot margin " + instrument.canonicalId()
+                    + "; configure the model the live gate uses for this account");
+            }
+            byRegistryIndex[i] = sim;
+            byCanonicalId.put(instrument.canonicalId(), sim);
+            instruments.add(sim);
+        }
+        if (instruments.isEmpty())
+        {
+            throw new IllegalArgumentException("simulated " + name() + ": the registry holds no " + config.venue().code()
+                + " instrument settling in " + config.accountCurrency() + "; register the instruments before the venue");
+        }
+    }
+
+    private String name()
+    {
+        return config.venue().code() + " " + config.accountCurrency() + " account";
+    }
+
+    @Override
+    public Venue venue()
+    {
+        return config.venue();
+    }
+
+    public SimulatedVenueConfig config()
+    {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- requests: queued, executed at arrival
+
+    @Override
+    public SendResult place(final OrderRequest request)
+    {
+        return enqueue(PendingQueue.PLACE, Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public SendResult cancel(final CancelRequest request)
+    {
+        return enqueue(PendingQueue.CANCEL, Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public SendResult amend(final AmendRequest request)
+    {
+        return enqueue(PendingQueue.AMEND, Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public SendResult cancelAll(final Instrument instrument)
+    {
+        return enqueue(PendingQueue.CANCEL_ALL, instrument);
+    }
+
+    @Override
+    public SendResult requestOpenOrders()
+    {
+        return enqueue(PendingQueue.OPEN_ORDERS, null);
+    }
+
+    @Override
+    public SendResult requestAccount()
+    {
+        return enqueue(PendingQueue.ACCOUNT, null);
+    }
+
+    private SendResult enqueue(final int kind, final Object payload)
+    {
+        pending.add(kind, clock.epochMs() + config.latencyMs(), payload);
+        return SendResult.SENT;
+    }
+
+    // ---------------------------------------------------------------- time and market data
+
+    /**
+     * Processes every request arriving, and every funding time falling, at or before {@code nowMs}, in time order.
+     *
+     * @throws IllegalArgumentException if time runs backwards
+     */
+    public void advanceTo(final long nowMs)
+    {
+        moveTo(nowMs);
+        process(nowMs);
+    }
+
+    /**
+     * Applies one replayed market-data event at the clock's time: first processes what arrives strictly before it,
+     * then updates the book (and releases our overlay at the changed levels), mark, index and funding state, or fills
+     * resting orders from trades. Events of other venues or instruments are ignored, so a driver may give every event
+     * to every venue.
+     */
+    public void onMarketData(final MarketDataEvent event)
+    {
+        final long nowMs = clock.epochMs();
+        moveTo(nowMs);
+        process(nowMs - 1);
+        if (event.venue() != config.venue() || event.instrumentIndex() < 0 || event.instrumentIndex() >= byRegistryIndex.length)
+        {
+            return;
+        }
+        final SimInstrument sim = byRegistryIndex[event.instrumentIndex()];
+        if (sim == null)
+        {
+            return;
+        }
+        switch (event.type())
+        {
+            case BOOK_SNAPSHOT ->
+            {
+                sim.book.apply(event);
+                sim.consumed.clear();
+                sim.hadSnapshot = true;
+                sim.sequenceLess = event.sequence() == MarketDataEvent.NO_SEQUENCE;
+                refreshQueues(sim);
+            }
+            case BOOK_CHANGE ->
+            {
+                if (sim.sequenceLess && sim.hadSnapshot)
+                {
+                    setLevels(sim, Side.BUY, event.bids());
+                    setLevels(sim, Side.SELL, event.asks());
+                }
+                else
+                {
+                    sim.book.apply(event);
+                    release(sim, Side.BUY, event.bids());
+                    release(sim, Side.SELL, event.asks());
+                }
+                refreshQueues(sim);
+            }
+            case TICKER, FUNDING, INDEX_PRICE -> onTicker(sim, event);
+            case TRADES -> onTrades(sim, event.trades(), nowMs);
+            default ->
+            {
+            }
+        }
+    }
+
+    private void moveTo(final long nowMs)
+    {
+        if (nowMs < lastTimeMs)
+        {
+            throw new IllegalArgumentException("simulated " + name() + ": replay time went back from " + lastTimeMs
+                + " to " + nowMs + " ms; merge the replay's inputs by time");
+        }
+        if (lastTimeMs == Long.MIN_VALUE)
+        {
+            for (final SimInstrument sim : instruments)
+            {
+                if (sim.isPerpetual() && sim.fundingDueMs == Long.MIN_VALUE)
+                {
+                    sim.fundingDueMs = Math.floorDiv(nowMs, config.fundingIntervalMs()) * config.fundingIntervalMs()
+                        + config.fundingIntervalMs();
+                }
+            }
+        }
+        lastTimeMs = nowMs;
+    }
+
+    private static void setLevels(final SimInstrument sim, final Side side, final Levels levels)
+    {
+        for (int i = 0, n = levels.count(); i < n; i++)
+        {
+            sim.book.setLevel(side, levels.priceTicks(i), levels.sizeLots(i));
+            sim.consumed.release(side, levels.priceTicks(i));
+        }
+    }
+
+    private static void release(final SimInstrument sim, final Side side, final Levels levels)
+    {
+        for (int i = 0, n = levels.count(); i < n; i++)
+        {
+            sim.consumed.release(side, levels.priceTicks(i));
+        }
+    }
+
+    /** Orders ahead of ours can only leave: the queue ahead is at most what the book now shows at our price. */
+    private static void refreshQueues(final SimInstrument sim)
+    {
+        for (int i = 0, n = sim.resting.size(); i < n; i++)
+        {
+            final RestingOrder order = sim.resting.get(i);
+            if (order.aheadLots > 0)
+            {
+                order.aheadLots = Math.min(order.aheadLots, sim.book.sizeAtPrice(order.request.side(), order.priceTicks));
+            }
+        }
+    }
+
+    private void onTicker(final SimInstrument sim, final MarketDataEvent event)
+    {
+        if (event.has(TickerField.MARK_PRICE) && event.markPrice() > 0 && Double.isFinite(event.markPrice()))
+        {
+            sim.mark = event.markPrice();
+        }
+        if (event.has(TickerField.INDEX_PRICE) && event.indexPrice() > 0 && Double.isFinite(event.indexPrice()))
+        {
+            sim.underlyingIndex[0] = event.indexPrice();
+            sim.underlyingIndex[1] = 1;
+        }
+        else if (event.has(TickerField.UNDERLYING_PRICE) && sim.underlyingIndex[1] == 0 && event.underlyingPrice() > 0
+            && Double.isFinite(event.underlyingPrice()))
+        {
+            sim.underlyingIndex[0] = event.underlyingPrice();
+        }
+        if (sim.isPerpetual())
+        {
+            if (event.has(TickerField.CURRENT_FUNDING) && Double.isFinite(event.currentFunding()))
+            {
+                sim.fundingRate = event.currentFunding();
+                sim.hasFundingRate = true;
+            }
+            else if (event.has(TickerField.FUNDING_8H) && Double.isFinite(event.funding8h()))
+            {
+                sim.fundingRate = event.funding8h();
+                sim.hasFundingRate = true;
+            }
+            if (event.nextFundingTimeMs() > sim.lastFundingMs && event.nextFundingTimeMs() > 0)
+            {
+                sim.fundingDueMs = event.nextFundingTimeMs();
+            }
+        }
+    }
+
+    private void process(final long limitMs)
+    {
+        while (true)
+        {
+            final long arrival = pending.isEmpty() ? Long.MAX_VALUE : pending.peekTime();
+            SimInstrument fundingDue = null;
+            for (int i = 0, n = instruments.size(); i < n; i++)
+            {
+                final SimInstrument sim = instruments.get(i);
+                if (sim.isPerpetual() && sim.fundingDueMs != Long.MIN_VALUE
+                    && (fundingDue == null || sim.fundingDueMs < fundingDue.fundingDueMs))
+                {
+                    fundingDue = sim;
+                }
+            }
+            final long funding = fundingDue == null ? Long.MAX_VALUE : fundingDue.fundingDueMs;
+            if (Math.min(arrival, funding) > limitMs)
+            {
+                return;
+            }
+            if (funding <= arrival)
+            {
+                chargeFunding(fundingDue, funding);
+            }
+            else
+            {
+                final int kind = pending.peekKind();
+                final Object payload = pending.peekPayload();
+                pending.remove();
+                arrive(kind, payload, arrival);
+            }
+        }
+    }
+
+    private void chargeFunding(final SimInstrument sim, final long timeMs)
+    {
+        sim.lastFundingMs = timeMs;
+        sim.fundingDueMs = timeMs + config.fundingIntervalMs();
+        if (sim.positionLots == 0)
+        {
+            return;
+        }
+        final double mark = sim.valuationPrice();
+        if (!sim.hasFundingRate || !(mark > 0))
+        {
+            fundingSkipped++;
+            return;
+        }
+        final double amount = sim.amount(sim.positionLots);
+        final double signedNotional = Math.signum(amount) * sim.convention.notional(amount, mark);
+        final double payment = -signedNotional * sim.fundingRate;
+        balance += payment;
+        fundingReceived += payment;
+        fills.onFunding(config.venue(), sim.instrument, timeMs, amount, mark, sim.fundingRate, payment);
+    }
+
+    private void arrive(final int kind, final Object payload, final long timeMs)
+    {
+        switch (kind)
+        {
+            case PendingQueue.PLACE -> new Matcher(this, timeMs).place((OrderRequest) payload);
+            case PendingQueue.CANCEL -> cancelArrived((CancelRequest) payload, timeMs);
+            case PendingQueue.AMEND -> new Matcher(this, timeMs).amend((AmendRequest) payload);
+            case PendingQueue.CANCEL_ALL -> cancelAllArrived((Instrument) payload, timeMs);
+            case PendingQueue.OPEN_ORDERS -> listener.onOpenOrders(config.venue(), openOrderReports(timeMs));
+            case PendingQueue.ACCOUNT -> listener.onAccount(accountSnapshot(timeMs));
+            default -> throw new IllegalStateException("unknown pending request kind " + kind);
+        }
+    }
+
+    private void cancelArrived(final CancelRequest request, final long timeMs)
+    {
+        final RestingOrder order = open.get(request.clientOrderId());
+        if (order == null)
+        {
+            final RejectReason reason = usedIds.contains(request.clientOrderId())
+                ? RejectReason.ORDER_NOT_OPEN : RejectReason.ORDER_NOT_FOUND;
+            report(new ExecutionReport(request.clientOrderId(), null, request.instrument(), ExecType.CANCEL_REJECTED, 0, 0,
+                0, 0, 0, reason, "no open order with this client id", timeMs));
+            return;
+        }
+        removeResting(order);
+        report(order, ExecType.CANCELED, "cancelled by request", timeMs);
+    }
+
+    private void cancelAllArrived(final Instrument instrument, final long timeMs)
+    {
+        for (final RestingOrder order : new ArrayList<>(openInOrder))
+        {
+            if (instrument == null || order.instrument.instrument.canonicalId().equals(instrument.canonicalId()))
+            {
+                removeResting(order);
+                report(order, ExecType.CANCELED, "cancel all", timeMs);
+            }
+        }
+    }
+
+    private List<ExecutionReport> openOrderReports(final long timeMs)
+    {
+        final List<ExecutionReport> reports = new ArrayList<>(openInOrder.size());
+        for (final RestingOrder order : openInOrder)
+        {
+            reports.add(statusReport(order, ExecType.STATUS, "", timeMs));
+        }
+        return reports;
+    }
+
+    // ---------------------------------------------------------------- passive fills
+
+    private void onTrades(final SimInstrument sim, final Trades trades, final long nowMs)
+    {
+        if (sim.resting.isEmpty())
+        {
+            return;
+        }
+        for (int t = 0, n = trades.count(); t < n && !sim.resting.isEmpty(); t++)
+        {
+            final long tradePrice = trades.priceTicks(t);
+            final Side makerSide = trades.takerSide(t).opposite();
+            long available = trades.sizeLots(t);
+            for (int i = 0; i < sim.resting.size() && available > 0; i++)
+            {
+                final RestingOrder order = sim.resting.get(i);
+                if (order.request.side() != makerSide)
+                {
+                    continue;
+                }
+                final boolean atPrice = tradePrice == order.priceTicks;
+                final boolean through = makerSide == Side.SELL ? tradePrice > order.priceTicks : tradePrice < order.priceTicks;
+                if (!atPrice && !through)
+                {
+                    continue;
+                }
+                if (through)
+                {
+                    order.aheadLots = 0;
+                }
+                else if (order.aheadLots > 0)
+                {
+                    final long eaten = Math.min(order.aheadLots, available);
+                    order.aheadLots -= eaten;
+                    available -= eaten;
+                }
+                final long take = Math.min(available, order.leavesLots());
+                if (take > 0)
+                {
+                    available -= take;
+                    order.cumLots += take;
+                    book(sim, makerSide, take, order.priceTicks, sim.mid(), true, nowMs);
+                    final boolean done = order.leavesLots() == 0;
+                    if (done)
+                    {
+                        removeResting(order);
+                        i--;
+                    }
+                    report(fillReport(order, take, order.priceTicks, done, nowMs));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shared with the matcher
+
+    /** Books a fill in the ledger and tells the fill listener; returns nothing, reports are the caller's. */
+    void book(final SimInstrument sim, final Side side, final long lots, final long priceTicks, final double mid,
+              final boolean maker, final long timeMs)
+    {
+        final long signedLots = side == Side.BUY ? lots : -lots;
+        final double price = sim.price(priceTicks);
+        final double amount = sim.amount(signedLots);
+        final double fee = fee(sim, amount, price, maker ? config.makerFeeBps() : config.takerFeeBps());
+        final double realised = sim.applyFill(signedLots, price);
+        realisedPnl += realised;
+        feesPaid += fee;
+        balance += realised - fee;
+        fills.onFill(config.venue(), sim.instrument, timeMs, amount, price, mid > 0 ? mid : price, fee, maker);
+    }
+
+    private double fee(final SimInstrument sim, final double amount, final double price, final double bps)
+    {
+        final double rate = bps / 10_000.0;
+        if (!sim.instrument.isOption())
+        {
+            return rate * sim.convention.notional(amount, price);
+        }
+        final double premium = Math.abs(amount) * price;
+        final double index = sim.underlyingIndex[0];
+        final double underlyingNotional = sim.marginInstrument.inverse() ? Math.abs(amount)
+            : index > 0 ? Math.abs(amount) * index : premium;
+        final double capped = Math.min(Math.abs(rate) * underlyingNotional, config.optionFeeCapFraction() * premium);
+        return Math.copySign(capped, rate);
+    }
+
+    SimInstrument instrumentOf(final Instrument instrument)
+    {
+        return byCanonicalId.get(instrument.canonicalId());
+    }
+
+    boolean useClientId(final ClientOrderId id)
+    {
+        return usedIds.add(id);
+    }
+
+    String nextVenueOrderId()
+    {
+        return "sim-" + config.venue().code() + "-" + nextVenueOrderId++;
+    }
+
+    RestingOrder openOrder(final ClientOrderId id)
+    {
+        return open.get(id);
+    }
+
+    void addResting(final RestingOrder order)
+    {
+        order.instrument.resting.add(order);
+        open.put(order.request.clientOrderId(), order);
+        openInOrder.add(order);
+    }
+
+    private void removeResting(final RestingOrder order)
+    {
+        order.instrument.resting.remove(order);
+        open.remove(order.request.clientOrderId());
+        openInOrder.remove(order);
+    }
+
+    void report(final ExecutionReport report)
+    {
+        listener.onExecutionReport(report);
+    }
+
+    private void report(final RestingOrder order, final ExecType type, final String text, final long timeMs)
+    {
+        report(statusReport(order, type, text, timeMs));
+    }
+
+    static ExecutionReport statusReport(final RestingOrder order, final ExecType type, final String text, final long timeMs)
+    {
+        return new ExecutionReport(order.request.clientOrderId(), order.venueOrderId, order.request.instrument(), type,
+            order.priceTicks, order.amountLots, 0, 0, order.cumLots, null, text, timeMs);
+    }
+
+    static ExecutionReport fillReport(final RestingOrder order, final long lots, final long priceTicks, final boolean done,
+                                      final long timeMs)
+    {
+        return new ExecutionReport(order.request.clientOrderId(), order.venueOrderId, order.request.instrument(),
+            done ? ExecType.FILL : ExecType.PARTIAL_FILL, order.priceTicks, order.amountLots, priceTicks, lots,
+            order.cumLots, null, "", timeMs);
+    }
+
+    // ---------------------------------------------------------------- the account
+
+    /**
+     * The account as the venue would report it at {@code timeMs}: balance, equity = balance + unrealised P&amp;L,
+     * margins from the account's margin model at the marks and index, and the positions.
+     *
+     * @throws IllegalStateException if an option position must be margined before any index price was seen
+     */
+    public AccountSnapshot accountSnapshot(final long timeMs)
+    {
+        double unrealised = 0;
+        double initial = 0;
+        double maintenance = 0;
+        final List<Position> positions = new ArrayList<>();
+        for (final SimInstrument sim : instruments)
+        {
+            if (sim.positionLots == 0)
+            {
+                continue;
+            }
+            final double mark = sim.valuationPrice();
+            final double index = sim.underlyingIndex[0];
+            if (sim.instrument.isOption() && !(index > 0))
+            {
+                throw new IllegalStateException("simulated " + name() + ": cannot margin " + sim.instrument.canonicalId()
+                    + " without an index price of " + sim.instrument.underlying() + "; replay the underlying's ticker"
+                    + " (index_price) before trading its options");
+            }
+            final double amount = sim.amount(sim.positionLots);
+            final double upnl = sim.unrealised(mark);
+            final double im = config.marginModel().initialMargin(sim.marginInstrument, amount, mark, index);
+            final double mm = config.marginModel().maintenanceMargin(sim.marginInstrument, amount, mark, index);
+            unrealised += upnl;
+            initial += im;
+            maintenance += mm;
+            positions.add(new Position(sim.instrument, sim.positionLots, sim.averagePrice(), mark, im, mm, upnl, 0.0));
+        }
+        final double equity = balance + unrealised;
+        return new AccountSnapshot(config.venue(), config.accountCurrency(), timeMs, balance, equity, equity - initial,
+            initial, maintenance, positions);
+    }
+
+    /** Wallet balance: initial + realised P&amp;L - fees + funding, in the account currency. */
+    public double balance()
+    {
+        return balance;
+    }
+
+    /** Fees paid so far (negative: net rebates). */
+    public double feesPaid()
+    {
+        return feesPaid;
+    }
+
+    /** Funding received so far (negative: paid). */
+    public double fundingReceived()
+    {
+        return fundingReceived;
+    }
+
+    /** Realised P&amp;L of closed position parts so far. */
+    public double realisedPnl()
+    {
+        return realisedPnl;
+    }
+
+    /** Funding times at which a position was held but no rate or price was known yet (nothing was charged). */
+    public long fundingSkipped()
+    {
+        return fundingSkipped;
+    }
+
+    /** The signed position in lots. */
+    public long positionLots(final Instrument instrument)
+    {
+        final SimInstrument sim = instrumentOf(instrument);
+        return sim == null ? 0 : sim.positionLots;
+    }
+
+    /** The recorded book of an instrument (without our overlay), or null if this account does not trade it. */
+    public L2Book book(final Instrument instrument)
+    {
+        final SimInstrument sim = instrumentOf(instrument);
+        return sim == null ? null : sim.book;
+    }
+
+    /** How many orders rest on the venue. */
+    public int openOrderCount()
+    {
+        return openInOrder.size();
+    }
+
+    /** How many requests are in flight (sent, not yet arrived). */
+    public int inFlightCount()
+    {
+        return pending.size();
+    }
+
+    SimulatedVenueConfig cfg()
+    {
+        return config;
+    }
+}
