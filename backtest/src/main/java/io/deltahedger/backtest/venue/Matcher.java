@@ -41,10 +41,20 @@ final class Matcher
                 + request.instrument().canonicalId());
             return;
         }
-        if (request.amountLots() < sim.instrument.minAmountLots())
+        if (!request.instrument().equals(sim.instrument))
         {
-            reject(request, RejectReason.INVALID_AMOUNT, "amount " + request.amountLots() + " lots is below the minimum of "
-                + sim.instrument.minAmountLots() + " lots");
+            // The sender's specification is stale; the venue judges the decimal amount against its own.
+            final java.math.BigDecimal amount = request.instrument().amountGrid().toDecimal(request.amountLots());
+            if (amount.compareTo(sim.instrument.minAmount()) < 0)
+            {
+                reject(request, RejectReason.INVALID_AMOUNT, "amount " + amount.toPlainString() + " is below the minimum of "
+                    + sim.instrument.minAmount().toPlainString() + " " + sim.instrument.amountCurrency());
+            }
+            else
+            {
+                reject(request, RejectReason.INVALID_REQUEST, "the order's specification of "
+                    + sim.instrument.canonicalId() + " differs from the venue's: refresh the instruments");
+            }
             return;
         }
         if (request.type() == OrderType.LIMIT && outsideBand(sim, request.priceTicks()))
@@ -74,7 +84,8 @@ final class Matcher
             }
             wanted = Math.min(wanted, Math.abs(position));
         }
-        if (crosses && !sim.bookUsable())
+        final boolean immediate = crosses || request.timeInForce() != TimeInForce.GTC;
+        if (immediate && !sim.bookUsable())
         {
             reject(request, RejectReason.RETRYABLE, "no usable book for " + sim.instrument.canonicalId()
                 + " at arrival (no snapshot yet, or a gap/crossed book)");
