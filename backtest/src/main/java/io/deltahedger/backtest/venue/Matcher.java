@@ -2,6 +2,7 @@ package io.deltahedger.backtest.venue;
 
 import io.deltahedger.venues.Side;
 import io.deltahedger.venues.book.L2Book;
+import io.deltahedger.venues.marketdata.Trades;
 import io.deltahedger.venues.order.AmendRequest;
 import io.deltahedger.venues.order.ExecType;
 import io.deltahedger.venues.order.ExecutionReport;
@@ -11,23 +12,27 @@ import io.deltahedger.venues.order.RejectReason;
 import io.deltahedger.venues.order.TimeInForce;
 
 /**
- * Executes one arriving order or amend against a {@link SimulatedVenue}'s book at the arrival time: validation in the
- * venue's order (duplicate id, instrument, amount, band, post-only, reduce-only, book), then the walk, then the
- * IOC/FOK remainder or the resting GTC part. See {@link SimulatedVenue} for the rules.
+ * The matching of a {@link SimulatedVenue}: an arriving order or amend against the book at the arrival time (validation
+ * in the venue's order: duplicate id, instrument, amount, band, post-only, reduce-only, book; then the walk, then the
+ * IOC/FOK remainder or the resting GTC part), and resting orders against replayed trades. See {@link SimulatedVenue}
+ * for the rules.
  */
 final class Matcher
 {
     private final SimulatedVenue venue;
-    private final long timeMs;
+    private final VenueAccount account;
+    /** Arrival time of the request being executed (the matcher runs one request at a time, on the replay thread). */
+    private long timeMs;
 
-    Matcher(final SimulatedVenue venue, final long timeMs)
+    Matcher(final SimulatedVenue venue, final VenueAccount account)
     {
         this.venue = venue;
-        this.timeMs = timeMs;
+        this.account = account;
     }
 
-    void place(final OrderRequest request)
+    void place(final OrderRequest request, final long arrivalMs)
     {
+        timeMs = arrivalMs;
         if (!venue.useClientId(request.clientOrderId()))
         {
             reject(request, RejectReason.INVALID_REQUEST, "duplicate client order id " + request.clientOrderId()
@@ -118,8 +123,9 @@ final class Matcher
         venue.addResting(order);
     }
 
-    void amend(final AmendRequest request)
+    void amend(final AmendRequest request, final long arrivalMs)
     {
+        timeMs = arrivalMs;
         final RestingOrder order = venue.openOrder(request.clientOrderId());
         if (order == null)
         {
@@ -154,6 +160,62 @@ final class Matcher
         venue.report(SimulatedVenue.statusReport(order, ExecType.AMENDED, "", timeMs));
     }
 
+    /**
+     * Fills resting orders from replayed trades: a trade by a taker on one side fills our orders on the other side whose
+     * price it reached (at or through), at the order's price, maker fee; queue position first where modelled.
+     */
+    void onTrades(final SimInstrument sim, final Trades trades, final long nowMs)
+    {
+        if (sim.resting.isEmpty())
+        {
+            return;
+        }
+        for (int t = 0, n = trades.count(); t < n && !sim.resting.isEmpty(); t++)
+        {
+            final long tradePrice = trades.priceTicks(t);
+            final Side makerSide = trades.takerSide(t).opposite();
+            long available = trades.sizeLots(t);
+            for (int i = 0; i < sim.resting.size() && available > 0; i++)
+            {
+                final RestingOrder order = sim.resting.get(i);
+                if (order.request.side() != makerSide)
+                {
+                    continue;
+                }
+                final boolean atPrice = tradePrice == order.priceTicks;
+                final boolean through = makerSide == Side.SELL ? tradePrice > order.priceTicks : tradePrice < order.priceTicks;
+                if (!atPrice && !through)
+                {
+                    continue;
+                }
+                if (through)
+                {
+                    order.aheadLots = 0;
+                }
+                else if (order.aheadLots > 0)
+                {
+                    final long eaten = Math.min(order.aheadLots, available);
+                    order.aheadLots -= eaten;
+                    available -= eaten;
+                }
+                final long take = Math.min(available, order.leavesLots());
+                if (take > 0)
+                {
+                    available -= take;
+                    order.cumLots += take;
+                    account.book(sim, makerSide, take, order.priceTicks, sim.mid(), true, nowMs);
+                    final boolean done = order.leavesLots() == 0;
+                    if (done)
+                    {
+                        venue.removeResting(order);
+                        i--;
+                    }
+                    venue.report(SimulatedVenue.fillReport(order, take, order.priceTicks, done, nowMs));
+                }
+            }
+        }
+    }
+
     private void walk(final SimInstrument sim, final RestingOrder order, final Side bookSide, final long limit,
                       final long wanted)
     {
@@ -175,7 +237,7 @@ final class Matcher
             sim.consumed.consume(bookSide, price, take);
             remaining -= take;
             order.cumLots += take;
-            venue.book(sim, side, take, price, mid, false, timeMs);
+            account.book(sim, side, take, price, mid, false, timeMs);
             venue.report(SimulatedVenue.fillReport(order, take, price, order.leavesLots() == 0, timeMs));
         }
     }

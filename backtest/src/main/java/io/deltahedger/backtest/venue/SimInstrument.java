@@ -7,6 +7,10 @@ import io.deltahedger.venues.book.BookState;
 import io.deltahedger.venues.book.L2Book;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentKind;
+import io.deltahedger.venues.marketdata.Levels;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.marketdata.MarketDataType;
+import io.deltahedger.venues.marketdata.TickerField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +73,98 @@ final class SimInstrument
     }
 
     /**
+     * Applies a replayed book snapshot or change. A snapshot replaces the book and clears our overlay; a change sets its
+     * levels and releases the overlay there (sequence-less feeds level by level, see {@link #bookUsable()}). Then the
+     * queue ahead of resting orders is capped by what the book now shows at their prices: orders ahead can only leave.
+     */
+    void applyBook(final MarketDataEvent event)
+    {
+        if (event.type() == MarketDataType.BOOK_SNAPSHOT)
+        {
+            book.apply(event);
+            consumed.clear();
+            hadSnapshot = true;
+            sequenceLess = event.sequence() == MarketDataEvent.NO_SEQUENCE;
+        }
+        else if (sequenceLess && hadSnapshot)
+        {
+            setLevels(Side.BUY, event.bids());
+            setLevels(Side.SELL, event.asks());
+        }
+        else
+        {
+            book.apply(event);
+            release(Side.BUY, event.bids());
+            release(Side.SELL, event.asks());
+        }
+        for (int i = 0, n = resting.size(); i < n; i++)
+        {
+            final RestingOrder order = resting.get(i);
+            if (order.aheadLots > 0)
+            {
+                order.aheadLots = Math.min(order.aheadLots, book.sizeAtPrice(order.request.side(), order.priceTicks));
+            }
+        }
+    }
+
+    private void setLevels(final Side side, final Levels levels)
+    {
+        for (int i = 0, n = levels.count(); i < n; i++)
+        {
+            book.setLevel(side, levels.priceTicks(i), levels.sizeLots(i));
+            consumed.release(side, levels.priceTicks(i));
+        }
+    }
+
+    private void release(final Side side, final Levels levels)
+    {
+        for (int i = 0, n = levels.count(); i < n; i++)
+        {
+            consumed.release(side, levels.priceTicks(i));
+        }
+    }
+
+    /**
+     * Takes the mark, the underlying's index (the index price; an option's underlying price only until an index was
+     * seen) and, for perpetuals, the funding rate ({@code currentFunding}, else {@code funding8h}) and the next funding
+     * time from a ticker. Non-finite or non-positive prices are ignored (the last good one stays).
+     */
+    void applyTicker(final MarketDataEvent event)
+    {
+        if (event.has(TickerField.MARK_PRICE) && event.markPrice() > 0 && Double.isFinite(event.markPrice()))
+        {
+            mark = event.markPrice();
+        }
+        if (event.has(TickerField.INDEX_PRICE) && event.indexPrice() > 0 && Double.isFinite(event.indexPrice()))
+        {
+            underlyingIndex[0] = event.indexPrice();
+            underlyingIndex[1] = 1;
+        }
+        else if (event.has(TickerField.UNDERLYING_PRICE) && underlyingIndex[1] == 0 && event.underlyingPrice() > 0
+            && Double.isFinite(event.underlyingPrice()))
+        {
+            underlyingIndex[0] = event.underlyingPrice();
+        }
+        if (isPerpetual())
+        {
+            if (event.has(TickerField.CURRENT_FUNDING) && Double.isFinite(event.currentFunding()))
+            {
+                fundingRate = event.currentFunding();
+                hasFundingRate = true;
+            }
+            else if (event.has(TickerField.FUNDING_8H) && Double.isFinite(event.funding8h()))
+            {
+                fundingRate = event.funding8h();
+                hasFundingRate = true;
+            }
+            if (event.nextFundingTimeMs() > lastFundingMs && event.nextFundingTimeMs() > 0)
+            {
+                fundingDueMs = event.nextFundingTimeMs();
+            }
+        }
+    }
+
+    /**
      * Whether orders can trade against the book: a snapshot was seen, and the book is valid, or (for feeds without
      * sequence numbers, such as Tardis CSV, where a transiently crossed batch must not stop all trading) not crossed
      * right now.
@@ -79,11 +175,8 @@ final class SimInstrument
         {
             return false;
         }
-        if (book.state() == BookState.VALID)
-        {
-            return true;
-        }
-        return sequenceLess && !crossed();
+        // Sequence-less changes are applied level by level (L2Book.setLevel), which does not re-check crossing.
+        return sequenceLess ? !crossed() : book.state() == BookState.VALID;
     }
 
     private boolean crossed()

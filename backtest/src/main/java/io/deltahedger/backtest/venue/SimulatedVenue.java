@@ -1,18 +1,12 @@
 package io.deltahedger.backtest.venue;
 
 import io.deltahedger.config.time.EpochClock;
-import io.deltahedger.venues.Side;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
-import io.deltahedger.venues.account.Position;
 import io.deltahedger.venues.book.L2Book;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
-import io.deltahedger.venues.marketdata.Levels;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
-import io.deltahedger.venues.marketdata.MarketDataType;
-import io.deltahedger.venues.marketdata.TickerField;
-import io.deltahedger.venues.marketdata.Trades;
 import io.deltahedger.venues.order.AmendRequest;
 import io.deltahedger.venues.order.CancelRequest;
 import io.deltahedger.venues.order.ClientOrderId;
@@ -78,7 +72,6 @@ public final class SimulatedVenue implements VenueGateway
     private final SimulatedVenueConfig config;
     private final EpochClock clock;
     private final VenueListener listener;
-    private final SimulatedFillListener fills;
     private final SimInstrument[] byRegistryIndex;
     private final Map<String, SimInstrument> byCanonicalId = new HashMap<>();
     private final List<SimInstrument> instruments = new ArrayList<>();
@@ -87,13 +80,11 @@ public final class SimulatedVenue implements VenueGateway
     private final Map<ClientOrderId, RestingOrder> open = new HashMap<>();
     private final List<RestingOrder> openInOrder = new ArrayList<>();
 
-    private double balance;
-    private double feesPaid;
-    private double fundingReceived;
-    private double realisedPnl;
+    private final List<SimInstrument> perpetuals = new ArrayList<>();
+    private final VenueAccount account;
+    private final Matcher matcher;
     private long lastTimeMs = Long.MIN_VALUE;
     private long nextVenueOrderId = 1;
-    private long fundingSkipped;
 
     /**
      * @param config   the account
@@ -109,8 +100,7 @@ public final class SimulatedVenue implements VenueGateway
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.fills = Objects.requireNonNull(fills, "fills");
-        this.balance = config.initialBalance();
+        Objects.requireNonNull(fills, "fills");
         byRegistryIndex = new SimInstrument[registry.size()];
         final Map<String, double[]> indexByUnderlying = new HashMap<>();
         for (int i = 0; i < registry.size(); i++)
@@ -131,12 +121,18 @@ public final class SimulatedVenue implements VenueGateway
             byRegistryIndex[i] = sim;
             byCanonicalId.put(instrument.canonicalId(), sim);
             instruments.add(sim);
+            if (sim.isPerpetual())
+            {
+                perpetuals.add(sim);
+            }
         }
         if (instruments.isEmpty())
         {
             throw new IllegalArgumentException("simulated " + name() + ": the registry holds no " + config.venue().code()
                 + " instrument settling in " + config.accountCurrency() + "; register the instruments before the venue");
         }
+        account = new VenueAccount(config, fills, instruments, name());
+        matcher = new Matcher(this, account);
     }
 
     private String name()
@@ -234,31 +230,9 @@ public final class SimulatedVenue implements VenueGateway
         }
         switch (event.type())
         {
-            case BOOK_SNAPSHOT ->
-            {
-                sim.book.apply(event);
-                sim.consumed.clear();
-                sim.hadSnapshot = true;
-                sim.sequenceLess = event.sequence() == MarketDataEvent.NO_SEQUENCE;
-                refreshQueues(sim);
-            }
-            case BOOK_CHANGE ->
-            {
-                if (sim.sequenceLess && sim.hadSnapshot)
-                {
-                    setLevels(sim, Side.BUY, event.bids());
-                    setLevels(sim, Side.SELL, event.asks());
-                }
-                else
-                {
-                    sim.book.apply(event);
-                    release(sim, Side.BUY, event.bids());
-                    release(sim, Side.SELL, event.asks());
-                }
-                refreshQueues(sim);
-            }
-            case TICKER, FUNDING, INDEX_PRICE -> onTicker(sim, event);
-            case TRADES -> onTrades(sim, event.trades(), nowMs);
+            case BOOK_SNAPSHOT, BOOK_CHANGE -> sim.applyBook(event);
+            case TICKER, FUNDING, INDEX_PRICE -> sim.applyTicker(event);
+            case TRADES -> matcher.onTrades(sim, event.trades(), nowMs);
             default ->
             {
             }
@@ -274,9 +248,9 @@ public final class SimulatedVenue implements VenueGateway
         }
         if (lastTimeMs == Long.MIN_VALUE)
         {
-            for (final SimInstrument sim : instruments)
+            for (final SimInstrument sim : perpetuals)
             {
-                if (sim.isPerpetual() && sim.fundingDueMs == Long.MIN_VALUE)
+                if (sim.fundingDueMs == Long.MIN_VALUE)
                 {
                     sim.fundingDueMs = Math.floorDiv(nowMs, config.fundingIntervalMs()) * config.fundingIntervalMs()
                         + config.fundingIntervalMs();
@@ -286,81 +260,16 @@ public final class SimulatedVenue implements VenueGateway
         lastTimeMs = nowMs;
     }
 
-    private static void setLevels(final SimInstrument sim, final Side side, final Levels levels)
-    {
-        for (int i = 0, n = levels.count(); i < n; i++)
-        {
-            sim.book.setLevel(side, levels.priceTicks(i), levels.sizeLots(i));
-            sim.consumed.release(side, levels.priceTicks(i));
-        }
-    }
-
-    private static void release(final SimInstrument sim, final Side side, final Levels levels)
-    {
-        for (int i = 0, n = levels.count(); i < n; i++)
-        {
-            sim.consumed.release(side, levels.priceTicks(i));
-        }
-    }
-
-    /** Orders ahead of ours can only leave: the queue ahead is at most what the book now shows at our price. */
-    private static void refreshQueues(final SimInstrument sim)
-    {
-        for (int i = 0, n = sim.resting.size(); i < n; i++)
-        {
-            final RestingOrder order = sim.resting.get(i);
-            if (order.aheadLots > 0)
-            {
-                order.aheadLots = Math.min(order.aheadLots, sim.book.sizeAtPrice(order.request.side(), order.priceTicks));
-            }
-        }
-    }
-
-    private void onTicker(final SimInstrument sim, final MarketDataEvent event)
-    {
-        if (event.has(TickerField.MARK_PRICE) && event.markPrice() > 0 && Double.isFinite(event.markPrice()))
-        {
-            sim.mark = event.markPrice();
-        }
-        if (event.has(TickerField.INDEX_PRICE) && event.indexPrice() > 0 && Double.isFinite(event.indexPrice()))
-        {
-            sim.underlyingIndex[0] = event.indexPrice();
-            sim.underlyingIndex[1] = 1;
-        }
-        else if (event.has(TickerField.UNDERLYING_PRICE) && sim.underlyingIndex[1] == 0 && event.underlyingPrice() > 0
-            && Double.isFinite(event.underlyingPrice()))
-        {
-            sim.underlyingIndex[0] = event.underlyingPrice();
-        }
-        if (sim.isPerpetual())
-        {
-            if (event.has(TickerField.CURRENT_FUNDING) && Double.isFinite(event.currentFunding()))
-            {
-                sim.fundingRate = event.currentFunding();
-                sim.hasFundingRate = true;
-            }
-            else if (event.has(TickerField.FUNDING_8H) && Double.isFinite(event.funding8h()))
-            {
-                sim.fundingRate = event.funding8h();
-                sim.hasFundingRate = true;
-            }
-            if (event.nextFundingTimeMs() > sim.lastFundingMs && event.nextFundingTimeMs() > 0)
-            {
-                sim.fundingDueMs = event.nextFundingTimeMs();
-            }
-        }
-    }
-
     private void process(final long limitMs)
     {
         while (true)
         {
             final long arrival = pending.isEmpty() ? Long.MAX_VALUE : pending.peekTime();
             SimInstrument fundingDue = null;
-            for (int i = 0, n = instruments.size(); i < n; i++)
+            for (int i = 0, n = perpetuals.size(); i < n; i++)
             {
-                final SimInstrument sim = instruments.get(i);
-                if (sim.isPerpetual() && sim.fundingDueMs != Long.MIN_VALUE
+                final SimInstrument sim = perpetuals.get(i);
+                if (sim.fundingDueMs != Long.MIN_VALUE
                     && (fundingDue == null || sim.fundingDueMs < fundingDue.fundingDueMs))
                 {
                     fundingDue = sim;
@@ -373,7 +282,7 @@ public final class SimulatedVenue implements VenueGateway
             }
             if (funding <= arrival)
             {
-                chargeFunding(fundingDue, funding);
+                account.chargeFunding(fundingDue, funding);
             }
             else
             {
@@ -385,35 +294,13 @@ public final class SimulatedVenue implements VenueGateway
         }
     }
 
-    private void chargeFunding(final SimInstrument sim, final long timeMs)
-    {
-        sim.lastFundingMs = timeMs;
-        sim.fundingDueMs = timeMs + config.fundingIntervalMs();
-        if (sim.positionLots == 0)
-        {
-            return;
-        }
-        final double mark = sim.valuationPrice();
-        if (!sim.hasFundingRate || !(mark > 0))
-        {
-            fundingSkipped++;
-            return;
-        }
-        final double amount = sim.amount(sim.positionLots);
-        final double signedNotional = Math.signum(amount) * sim.convention.notional(amount, mark);
-        final double payment = -signedNotional * sim.fundingRate;
-        balance += payment;
-        fundingReceived += payment;
-        fills.onFunding(config.venue(), sim.instrument, timeMs, amount, mark, sim.fundingRate, payment);
-    }
-
     private void arrive(final int kind, final Object payload, final long timeMs)
     {
         switch (kind)
         {
-            case PendingQueue.PLACE -> new Matcher(this, timeMs).place((OrderRequest) payload);
+            case PendingQueue.PLACE -> matcher.place((OrderRequest) payload, timeMs);
             case PendingQueue.CANCEL -> cancelArrived((CancelRequest) payload, timeMs);
-            case PendingQueue.AMEND -> new Matcher(this, timeMs).amend((AmendRequest) payload);
+            case PendingQueue.AMEND -> matcher.amend((AmendRequest) payload, timeMs);
             case PendingQueue.CANCEL_ALL -> cancelAllArrived((Instrument) payload, timeMs);
             case PendingQueue.OPEN_ORDERS -> listener.onOpenOrders(config.venue(), openOrderReports(timeMs));
             case PendingQueue.ACCOUNT -> listener.onAccount(accountSnapshot(timeMs));
@@ -458,91 +345,7 @@ public final class SimulatedVenue implements VenueGateway
         return reports;
     }
 
-    // ---------------------------------------------------------------- passive fills
-
-    private void onTrades(final SimInstrument sim, final Trades trades, final long nowMs)
-    {
-        if (sim.resting.isEmpty())
-        {
-            return;
-        }
-        for (int t = 0, n = trades.count(); t < n && !sim.resting.isEmpty(); t++)
-        {
-            final long tradePrice = trades.priceTicks(t);
-            final Side makerSide = trades.takerSide(t).opposite();
-            long available = trades.sizeLots(t);
-            for (int i = 0; i < sim.resting.size() && available > 0; i++)
-            {
-                final RestingOrder order = sim.resting.get(i);
-                if (order.request.side() != makerSide)
-                {
-                    continue;
-                }
-                final boolean atPrice = tradePrice == order.priceTicks;
-                final boolean through = makerSide == Side.SELL ? tradePrice > order.priceTicks : tradePrice < order.priceTicks;
-                if (!atPrice && !through)
-                {
-                    continue;
-                }
-                if (through)
-                {
-                    order.aheadLots = 0;
-                }
-                else if (order.aheadLots > 0)
-                {
-                    final long eaten = Math.min(order.aheadLots, available);
-                    order.aheadLots -= eaten;
-                    available -= eaten;
-                }
-                final long take = Math.min(available, order.leavesLots());
-                if (take > 0)
-                {
-                    available -= take;
-                    order.cumLots += take;
-                    book(sim, makerSide, take, order.priceTicks, sim.mid(), true, nowMs);
-                    final boolean done = order.leavesLots() == 0;
-                    if (done)
-                    {
-                        removeResting(order);
-                        i--;
-                    }
-                    report(fillReport(order, take, order.priceTicks, done, nowMs));
-                }
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- shared with the matcher
-
-    /** Books a fill in the ledger and tells the fill listener; returns nothing, reports are the caller's. */
-    void book(final SimInstrument sim, final Side side, final long lots, final long priceTicks, final double mid,
-              final boolean maker, final long timeMs)
-    {
-        final long signedLots = side == Side.BUY ? lots : -lots;
-        final double price = sim.price(priceTicks);
-        final double amount = sim.amount(signedLots);
-        final double fee = fee(sim, amount, price, maker ? config.makerFeeBps() : config.takerFeeBps());
-        final double realised = sim.applyFill(signedLots, price);
-        realisedPnl += realised;
-        feesPaid += fee;
-        balance += realised - fee;
-        fills.onFill(config.venue(), sim.instrument, timeMs, amount, price, mid > 0 ? mid : price, fee, maker);
-    }
-
-    private double fee(final SimInstrument sim, final double amount, final double price, final double bps)
-    {
-        final double rate = bps / 10_000.0;
-        if (!sim.instrument.isOption())
-        {
-            return rate * sim.convention.notional(amount, price);
-        }
-        final double premium = Math.abs(amount) * price;
-        final double index = sim.underlyingIndex[0];
-        final double underlyingNotional = sim.marginInstrument.inverse() ? Math.abs(amount)
-            : index > 0 ? Math.abs(amount) * index : premium;
-        final double capped = Math.min(Math.abs(rate) * underlyingNotional, config.optionFeeCapFraction() * premium);
-        return Math.copySign(capped, rate);
-    }
 
     SimInstrument instrumentOf(final Instrument instrument)
     {
@@ -571,7 +374,7 @@ public final class SimulatedVenue implements VenueGateway
         openInOrder.add(order);
     }
 
-    private void removeResting(final RestingOrder order)
+    void removeResting(final RestingOrder order)
     {
         order.instrument.resting.remove(order);
         open.remove(order.request.clientOrderId());
@@ -612,66 +415,37 @@ public final class SimulatedVenue implements VenueGateway
      */
     public AccountSnapshot accountSnapshot(final long timeMs)
     {
-        double unrealised = 0;
-        double initial = 0;
-        double maintenance = 0;
-        final List<Position> positions = new ArrayList<>();
-        for (final SimInstrument sim : instruments)
-        {
-            if (sim.positionLots == 0)
-            {
-                continue;
-            }
-            final double mark = sim.valuationPrice();
-            final double index = sim.underlyingIndex[0];
-            if (sim.instrument.isOption() && !(index > 0))
-            {
-                throw new IllegalStateException("simulated " + name() + ": cannot margin " + sim.instrument.canonicalId()
-                    + " without an index price of " + sim.instrument.underlying() + "; replay the underlying's ticker"
-                    + " (index_price) before trading its options");
-            }
-            final double amount = sim.amount(sim.positionLots);
-            final double upnl = sim.unrealised(mark);
-            final double im = config.marginModel().initialMargin(sim.marginInstrument, amount, mark, index);
-            final double mm = config.marginModel().maintenanceMargin(sim.marginInstrument, amount, mark, index);
-            unrealised += upnl;
-            initial += im;
-            maintenance += mm;
-            positions.add(new Position(sim.instrument, sim.positionLots, sim.averagePrice(), mark, im, mm, upnl, 0.0));
-        }
-        final double equity = balance + unrealised;
-        return new AccountSnapshot(config.venue(), config.accountCurrency(), timeMs, balance, equity, equity - initial,
-            initial, maintenance, positions);
+        return account.snapshot(timeMs);
     }
 
     /** Wallet balance: initial + realised P&amp;L - fees + funding, in the account currency. */
     public double balance()
     {
-        return balance;
+        return account.balance;
     }
 
     /** Fees paid so far (negative: net rebates). */
     public double feesPaid()
     {
-        return feesPaid;
+        return account.feesPaid;
     }
 
     /** Funding received so far (negative: paid). */
     public double fundingReceived()
     {
-        return fundingReceived;
+        return account.fundingReceived;
     }
 
     /** Realised P&amp;L of closed position parts so far. */
     public double realisedPnl()
     {
-        return realisedPnl;
+        return account.realisedPnl;
     }
 
     /** Funding times at which a position was held but no rate or price was known yet (nothing was charged). */
     public long fundingSkipped()
     {
-        return fundingSkipped;
+        return account.fundingSkipped;
     }
 
     /** The signed position in lots. */

@@ -444,4 +444,37 @@ class SimulatedVenueTest
         venue.advanceTo(f.clock.epochMs());
         assertEquals(RejectReason.RETRYABLE, f.last().rejectReason());
     }
+    @Test
+    void aTransientlyCrossedSequenceLessBookRefusesTakersUntilItUncrosses()
+    {
+        final SimulatedVenue venue = binanceWithBook(0, false);
+        venue.onMarketData(f.change(BN, f.usdt, Side.BUY, 300_002, 1_000));
+        venue.place(ioc(Side.BUY, 300_005, 1_000));
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(RejectReason.RETRYABLE, f.last().rejectReason(), "bid 30,000.2 above ask 30,000.0");
+        venue.onMarketData(f.change(BN, f.usdt, Side.BUY, 300_002, 0));
+        venue.place(ioc(Side.BUY, 300_005, 1_000));
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(FILL, f.last().type(), "the next change uncrossed it: trading resumes without a snapshot");
+    }
+
+    @Test
+    void amendMovesARestingOrderAndLosesItsQueuePlaceButACrossingAmendIsRefused()
+    {
+        final SimulatedVenue venue = binanceWithBook(0, true);
+        final OrderRequest order = gtc(Side.BUY, 299_995, 1_000, true);
+        venue.place(order);
+        venue.amend(new io.deltahedger.venues.order.AmendRequest(order.clientOrderId(), usdt, 300_000, 1_000));
+        venue.amend(new io.deltahedger.venues.order.AmendRequest(order.clientOrderId(), usdt, 299_990, 2_000));
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(List.of(ACK, ExecType.AMEND_REJECTED, ExecType.AMENDED), f.types());
+        assertEquals(RejectReason.POST_ONLY_WOULD_CROSS, f.reports.get(1).rejectReason());
+        assertEquals(299_990, f.last().priceTicks());
+        assertEquals(2_000, f.last().amountLots());
+        venue.onMarketData(f.trade(BN, f.usdt, Side.SELL, 299_990, 5_000));
+        assertEquals(ExecType.AMENDED, f.last().type(), "the 5,000 shown at 29,999.0 were ahead: nothing left for us");
+        venue.onMarketData(f.trade(BN, f.usdt, Side.SELL, 299_990, 1_500));
+        assertEquals(PARTIAL_FILL, f.last().type());
+        assertEquals(1_500, f.last().lastFillLots());
+    }
 }
