@@ -170,4 +170,17 @@ class ReportTest
         assertThrows(IllegalArgumentException.class, () -> new Series("x", new long[] {1}, new double[] {0, 0}));
         assertNotEquals(new Series("x", new long[] {1}, new double[] {0}), new Series("x", new long[] {1}, new double[] {1}));
     }
+    @Test
+    void textSummaryShowsEveryComponentAndTheWorstMargins()
+    {
+        final BacktestReport report = sampleReport(50);
+        final String text = ReportText.summary(report);
+        assertTrue(text.startsWith(report.title() + "\n"), text);
+        for (final String label : List.of("total P&L", "options", "hedge", "fees", "slippage vs mid", "funding",
+            "hedging error (2 days)", "max drawdown", "worst margin deribit", "worst margin binance-usdm"))
+        {
+            assertTrue(text.contains(label), label + " missing in\n" + text);
+        }
+        assertTrue(text.contains(ReportHtml.format(report.summary().total())), text);
+    }
 }
