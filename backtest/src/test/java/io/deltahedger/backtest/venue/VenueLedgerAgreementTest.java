@@ -6,6 +6,8 @@ import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.marketdata.MarketDataType;
+import io.deltahedger.venues.order.ExecutionReport;
+import io.deltahedger.venues.order.OpenOrders;
 import io.deltahedger.venues.order.OrderRequest;
 import io.deltahedger.venues.order.OrderType;
 import io.deltahedger.venues.order.TimeInForce;
@@ -18,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The venue's account (average-cost ledger: balance + unrealised) and the P&amp;L ledger fed by its fills (cash-flow
- * attribution) are two independent accountings of the same random session: they must agree.
+ * attribution) are two independent accountings of the same random session: they must agree. And the venues module's
+ * {@link OpenOrders} (what the execution stage keeps) follows the venue's reports to the same set of open orders.
  */
 class VenueLedgerAgreementTest
 {
@@ -30,6 +33,7 @@ class VenueLedgerAgreementTest
         final SimulatedVenue venue = f.binance(random.nextInt(0, 30), random.nextBoolean());
         final Instrument usdt = VenueFixture.btcUsdt();
         final int ledgerId = f.ledger.idOf(usdt.canonicalId());
+        final OpenOrders tracker = new OpenOrders();
         long mid = 300_000;
         double mark = 30_000.0;
         for (int step = 0; step < 200; step++)
@@ -48,10 +52,12 @@ class VenueLedgerAgreementTest
             {
                 final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
                 final long lots = random.nextInt(1, 6_000);
-                venue.place(random.nextBoolean() ? OrderRequest.market(f.nextId(), usdt, side, lots)
+                final OrderRequest request = random.nextBoolean() ? OrderRequest.market(f.nextId(), usdt, side, lots)
                     : new OrderRequest(f.nextId(), usdt, side, OrderType.LIMIT,
                         random.nextBoolean() ? TimeInForce.IOC : TimeInForce.GTC,
-                        mid + (side == Side.BUY ? -1 : 1) * random.nextInt(-10, 30), lots, false, false));
+                        mid + (side == Side.BUY ? -1 : 1) * random.nextInt(-10, 30), lots, false, false);
+                tracker.onSubmitted(request, f.clock.epochMs());
+                venue.place(request);
             }
             else if (action < 7)
             {
@@ -69,7 +75,14 @@ class VenueLedgerAgreementTest
                 f.ledger.onMark(ledgerId, mark);
             }
             venue.advanceTo(f.clock.epochMs());
+            for (final ExecutionReport report : f.reports)
+            {
+                tracker.onReport(report);
+            }
+            f.reports.clear();
         }
+        assertEquals(venue.openOrderCount() + venue.inFlightCount(), tracker.size(),
+            "the execution stage's own order book-keeping agrees with the venue: every report was a legal transition");
         final AccountSnapshot account = venue.accountSnapshot(f.clock.epochMs());
         final PnlSummary summary = f.ledger.summary();
         final double scale = 1 + Math.abs(summary.hedge()) + summary.hedgeTurnover() * 1e-6;
