@@ -23,6 +23,8 @@ final class Matcher
     private final VenueAccount account;
     /** Arrival time of the request being executed (the matcher runs one request at a time, on the replay thread). */
     private long timeMs;
+    /** Counts replayed trades, so each resting order gets at most one turn per trade. */
+    private long tradeStamp;
 
     Matcher(final SimulatedVenue venue, final VenueAccount account)
     {
@@ -162,33 +164,22 @@ final class Matcher
 
     /**
      * Fills resting orders from replayed trades: a trade by a taker on one side fills our orders on the other side whose
-     * price it reached (at or through), at the order's price, maker fee; queue position first where modelled.
+     * price it reached (at or through), best price first and in arrival order within a price, at the order's price,
+     * maker fee; at the trade's own price the queue ahead (where modelled) trades first.
      */
     void onTrades(final SimInstrument sim, final Trades trades, final long nowMs)
     {
-        if (sim.resting.isEmpty())
-        {
-            return;
-        }
         for (int t = 0, n = trades.count(); t < n && !sim.resting.isEmpty(); t++)
         {
             final long tradePrice = trades.priceTicks(t);
             final Side makerSide = trades.takerSide(t).opposite();
+            final long stamp = ++tradeStamp;
             long available = trades.sizeLots(t);
-            for (int i = 0; i < sim.resting.size() && available > 0; i++)
+            RestingOrder order;
+            while (available > 0 && (order = bestReached(sim, makerSide, tradePrice, stamp)) != null)
             {
-                final RestingOrder order = sim.resting.get(i);
-                if (order.request.side() != makerSide)
-                {
-                    continue;
-                }
-                final boolean atPrice = tradePrice == order.priceTicks;
-                final boolean through = makerSide == Side.SELL ? tradePrice > order.priceTicks : tradePrice < order.priceTicks;
-                if (!atPrice && !through)
-                {
-                    continue;
-                }
-                if (through)
+                order.tradeStamp = stamp;
+                if (order.priceTicks != tradePrice)
                 {
                     order.aheadLots = 0;
                 }
@@ -208,12 +199,37 @@ final class Matcher
                     if (done)
                     {
                         venue.removeResting(order);
-                        i--;
                     }
                     venue.report(SimulatedVenue.fillReport(order, take, order.priceTicks, done, nowMs));
                 }
             }
         }
+    }
+
+    /**
+     * The resting order on {@code makerSide} that a trade at {@code tradePrice} reached and that has not yet had its turn
+     * in this trade ({@code stamp}), best price first, earliest first within a price; null if none.
+     */
+    private static RestingOrder bestReached(final SimInstrument sim, final Side makerSide, final long tradePrice,
+                                            final long stamp)
+    {
+        RestingOrder best = null;
+        for (int i = 0, n = sim.resting.size(); i < n; i++)
+        {
+            final RestingOrder order = sim.resting.get(i);
+            if (order.request.side() != makerSide || order.tradeStamp == stamp)
+            {
+                continue;
+            }
+            final boolean reached = makerSide == Side.SELL ? tradePrice >= order.priceTicks : tradePrice <= order.priceTicks;
+            final boolean better = best == null
+                || (makerSide == Side.SELL ? order.priceTicks < best.priceTicks : order.priceTicks > best.priceTicks);
+            if (reached && better)
+            {
+                best = order;
+            }
+        }
+        return best;
     }
 
     private void walk(final SimInstrument sim, final RestingOrder order, final Side bookSide, final long limit,

@@ -13,6 +13,8 @@ final class RestingOrder
     long cumLots;
     /** Lots at this price that must trade before this order (queue position); 0 without queue modelling. */
     long aheadLots;
+    /** The last replayed trade this order had its turn in (see {@link Matcher#onTrades}). */
+    long tradeStamp;
 
     RestingOrder(final OrderRequest request, final String venueOrderId, final SimInstrument instrument,
                  final long priceTicks, final long amountLots, final long cumLots, final long aheadLots)

@@ -46,8 +46,8 @@ import java.util.Set;
  * CANCELED; a FOK that cannot fill completely within its limit is CANCELED without fills. A GTC remainder rests:
  * passive orders fill only when a recorded trade prints at or through their price (maker fee, at the order's price); with
  * queue position on, the size that was at the price when the order arrived trades first (it shrinks when the book shows
- * the level shrinking, and is skipped by a trade through the price). One trade's size is shared among our orders in
- * arrival order.
+ * the level shrinking, and is skipped by a trade through the price). One trade's size is shared among our orders best
+ * price first, then in arrival order.
  *
  * <p><b>Refusals</b> (REJECTED with the venue-neutral reason): a client order id already used on this account
  * (INVALID_REQUEST), an instrument this account does not trade (UNKNOWN_INSTRUMENT), an amount below the venue's

@@ -477,4 +477,20 @@ class SimulatedVenueTest
         assertEquals(PARTIAL_FILL, f.last().type());
         assertEquals(1_500, f.last().lastFillLots());
     }
+    @Test
+    void oneTradeFillsOurBestPricedRestingOrderFirst()
+    {
+        final SimulatedVenue venue = binanceWithBook(0, false);
+        final OrderRequest worse = gtc(Side.SELL, 300_010, 1_000, true);
+        final OrderRequest better = gtc(Side.SELL, 300_008, 1_000, true);
+        venue.place(worse);
+        venue.place(better);
+        venue.advanceTo(f.clock.epochMs());
+        venue.onMarketData(f.trade(BN, f.usdt, Side.BUY, 300_010, 1_500));
+        assertEquals(List.of(ACK, ACK, FILL, PARTIAL_FILL), f.types());
+        assertEquals(better.clientOrderId(), f.reports.get(2).clientOrderId(), "30,000.8 before 30,001.0");
+        assertEquals(300_008, f.reports.get(2).lastFillPriceTicks());
+        assertEquals(worse.clientOrderId(), f.last().clientOrderId());
+        assertEquals(500, f.last().lastFillLots());
+    }
 }
