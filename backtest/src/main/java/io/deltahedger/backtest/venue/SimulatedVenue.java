@@ -64,7 +64,8 @@ import java.util.Set;
  * the {@link SimulatedFillListener} (the P&amp;L ledger).
  *
  * <p>Threading: single-threaded (the replay thread); listeners are called synchronously on it, never from inside
- * {@link #place} and the other requests (they only queue). Allocation: reports, requests and resting orders allocate
+ * {@link #place} and the other requests (they only queue), so a listener may send new requests from its callback:
+ * they are queued behind what is in flight and arrive after the latency like any other. Allocation: reports, requests and resting orders allocate
  * (rare events); book updates and trades without our orders do not.
  */
 public final class SimulatedVenue implements VenueGateway

@@ -493,4 +493,36 @@ class SimulatedVenueTest
         assertEquals(worse.clientOrderId(), f.last().clientOrderId());
         assertEquals(500, f.last().lastFillLots());
     }
+    @Test
+    void requestsSentFromInsideAListenerCallbackAreQueuedLikeAnyOther()
+    {
+        final SimulatedVenue[] holder = new SimulatedVenue[1];
+        final VenueFixture reentrant = new VenueFixture()
+        {
+            private boolean sent;
+
+            @Override
+            public void onExecutionReport(final ExecutionReport report)
+            {
+                super.onExecutionReport(report);
+                if (report.type() == FILL && !sent)
+                {
+                    sent = true;
+                    holder[0].place(OrderRequest.market(nextId(), VenueFixture.btcUsdt(), Side.SELL, 1_000));
+                    holder[0].cancelAll(null);
+                }
+            }
+        };
+        final SimulatedVenue venue = reentrant.binance(0, false);
+        holder[0] = venue;
+        venue.onMarketData(reentrant.snapshot(BN, reentrant.usdt, BIDS, ASKS));
+        venue.place(new OrderRequest(reentrant.nextId(), usdt, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 299_990, 1_000,
+            true, false));
+        venue.place(OrderRequest.market(reentrant.nextId(), usdt, Side.BUY, 1_000));
+        venue.advanceTo(reentrant.clock.epochMs());
+        assertEquals(List.of(ACK, ACK, FILL, ACK, FILL, CANCELED), reentrant.types(),
+            "the sell sent from the fill callback and the cancel-all ran after it, in order, at the same instant");
+        assertEquals(0, venue.positionLots(usdt));
+        assertEquals(0, venue.openOrderCount());
+    }
 }

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Instruments, a recording listener and market-data builders for the simulated venue's tests. */
-final class VenueFixture implements VenueListener
+class VenueFixture implements VenueListener
 {
     static final long T0 = 1_700_000_000_000L;
 
