@@ -463,10 +463,11 @@ public final class PnlLedger implements SimulatedFillListener
         return margin[venue.ordinal()];
     }
 
-    /** The worst (highest) margin ratio seen on a venue, NaN if none was given. */
+    /** The worst (highest) margin ratio seen on a venue; 0 if none was given ({@link #marginSeries} is then null). */
     public double worstMarginRatio(final Venue venue)
     {
-        return worstMargin[venue.ordinal()];
+        final double worst = worstMargin[venue.ordinal()];
+        return Double.isNaN(worst) ? 0.0 : worst;
     }
 
     /** When the worst margin ratio of a venue was seen. */

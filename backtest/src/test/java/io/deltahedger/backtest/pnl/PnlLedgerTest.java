@@ -236,7 +236,8 @@ class PnlLedgerTest
         assertEquals(0.45, ledger.worstMarginRatio(Venue.DERIBIT));
         assertEquals(T0 + 1, ledger.worstMarginRatioAtMs(Venue.DERIBIT));
         assertEquals(0.1, ledger.worstMarginRatio(Venue.BYBIT));
-        assertTrue(Double.isNaN(ledger.worstMarginRatio(Venue.BINANCE_USDM)));
+        assertEquals(0.0, ledger.worstMarginRatio(Venue.BINANCE_USDM), "no samples: 0, never NaN");
+        assertEquals(null, ledger.marginSeries(Venue.BINANCE_USDM));
         assertEquals(3, ledger.marginSeries(Venue.DERIBIT).size());
     }
 
