@@ -165,14 +165,19 @@ public final class ReportHtml
             .append(WIDTH - RIGHT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#444\"/>\n");
         out.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
             .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#444\"/>\n");
+        // Tick labels rounded to the grid's resolution: three significant digits of the step between them.
+        final double step = (f.y1() - f.y0()) / 4.0;
+        final int decimals = Math.max(0, Math.min(12, 2 - (int) Math.floor(Math.log10(step))));
         for (int k = 0; k <= 4; k++)
         {
-            final double v = f.y0() + (f.y1() - f.y0()) * k / 4.0;
+            final double v = f.y0() + step * k;
             final double y = f.y(v);
             out.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#eee\"/>\n");
             out.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-                .append("\" text-anchor=\"end\" font-size=\"11\">").append(format(v)).append("</text>\n");
+                .append("\" text-anchor=\"end\" font-size=\"11\">")
+                .append(new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString())
+                .append("</text>\n");
         }
         out.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 12).append("\" font-size=\"11\">")
             .append(Instant.ofEpochMilli(f.t0())).append("</text>\n");
