@@ -525,4 +525,27 @@ class SimulatedVenueTest
         assertEquals(0, venue.positionLots(usdt));
         assertEquals(0, venue.openOrderCount());
     }
+    @Test
+    void optionFeesAreBpsOfTheUnderlyingCappedAtAFractionOfThePremiumAndShortCallsCarryDeribitMargin()
+    {
+        final SimulatedVenue venue = f.deribit(0);
+        final Instrument call = VenueFixture.btcCall();
+        venue.onMarketData(f.ticker(Venue.DERIBIT, f.perp, 30_000.0, 30_000.0));
+        venue.onMarketData(f.snapshot(Venue.DERIBIT, f.call, new long[][] {{100, 50}, {2, 50}}, new long[][] {{102, 50}}));
+        venue.place(OrderRequest.market(f.nextId(), call, Side.SELL, 10));
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(1.0 * 5e-4, venue.feesPaid(), 1e-15, "5 bps of 1 BTC underlying; below 12.5% of the 0.05 premium");
+
+        venue.onMarketData(f.snapshot(Venue.DERIBIT, f.call, new long[][] {{2, 50}}, new long[][] {{4, 50}}));
+        venue.place(OrderRequest.market(f.nextId(), call, Side.SELL, 10));
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(5e-4 + 0.125 * 1.0 * 0.001, venue.feesPaid(), 1e-15, "capped at 12.5% of the 0.001 premium");
+
+        venue.onMarketData(f.ticker(Venue.DERIBIT, f.call, 0.02, 30_000.0));
+        final AccountSnapshot account = venue.accountSnapshot(f.clock.epochMs());
+        assertEquals(-20, venue.positionLots(call));
+        assertEquals(2.0 * (0.075 + 0.02), account.maintenanceMargin(), 1e-15, "short call MM = c (0.075 + mark)");
+        assertEquals(2.0 * (Math.max(0.15 - 30_000.0 / 30_000.0, 0.10) + 0.02), account.initialMargin(), 1e-15);
+        assertEquals(1.0 * 0.05 + 1.0 * 0.001 - 2.0 * 0.02, account.positions().get(0).unrealizedPnl(), 1e-15);
+    }
 }

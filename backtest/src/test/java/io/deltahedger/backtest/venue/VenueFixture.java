@@ -45,10 +45,20 @@ class VenueFixture implements VenueListener
             new BigDecimal("10"), 0, null, null);
     }
 
+    /** Deribit BTC-27DEC24-60000-C: coin-settled call, tick 0.0005 BTC, lot 0.1 BTC. */
+    static Instrument btcCall()
+    {
+        return new Instrument(Venue.DERIBIT, "BTC-27DEC24-60000-C", InstrumentKind.OPTION, "BTC", "BTC", "BTC", "BTC",
+            ContractStyle.INVERSE, BigDecimal.ONE, DecimalGrid.of("0.0005"), DecimalGrid.of("0.1"),
+            new BigDecimal("0.1"), 1_735_286_400_000L, new BigDecimal("60000"),
+            io.deltahedger.venues.instrument.OptionType.CALL);
+    }
+
     final ManualClock clock = new ManualClock(T0);
     final InstrumentRegistry registry = new InstrumentRegistry();
     final int usdt = registry.register(btcUsdt());
     final int perp = registry.register(btcPerpetual());
+    final int call = registry.register(btcCall());
     final List<ExecutionReport> reports = new ArrayList<>();
     final List<AccountSnapshot> accounts = new ArrayList<>();
     final List<List<ExecutionReport>> openOrders = new ArrayList<>();
