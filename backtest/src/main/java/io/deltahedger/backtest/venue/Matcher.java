@@ -35,7 +35,7 @@ final class Matcher
     void place(final OrderRequest request, final long arrivalMs)
     {
         timeMs = arrivalMs;
-        if (!venue.useClientId(request.clientOrderId()))
+        if (venue.clientIdUsed(request.clientOrderId()))
         {
             reject(request, RejectReason.INVALID_REQUEST, "duplicate client order id " + request.clientOrderId()
                 + ": already used on this account; send a new attempt id");
@@ -98,6 +98,9 @@ final class Matcher
                 + " at arrival (no snapshot yet, or a gap/crossed book)");
             return;
         }
+        // Only an accepted order uses up its id: a refused one never traded, so re-sending it (e.g. after RETRYABLE)
+        // cannot trade twice.
+        venue.useClientId(request.clientOrderId());
         final long limit = request.type() == OrderType.MARKET ? 0 : request.priceTicks();
         final RestingOrder order = new RestingOrder(request, venue.nextVenueOrderId(), sim, limit, request.amountLots(), 0, 0);
         venue.report(SimulatedVenue.statusReport(order, ExecType.ACK, "", timeMs));

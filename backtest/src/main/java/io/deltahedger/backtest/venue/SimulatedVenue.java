@@ -49,8 +49,8 @@ import java.util.Set;
  * the level shrinking, and is skipped by a trade through the price). One trade's size is shared among our orders best
  * price first, then in arrival order.
  *
- * <p><b>Refusals</b> (REJECTED with the venue-neutral reason): a client order id already used on this account
- * (INVALID_REQUEST), an instrument this account does not trade (UNKNOWN_INSTRUMENT), an amount below the venue's
+ * <p><b>Refusals</b> (REJECTED with the venue-neutral reason): a client order id already used by an accepted order of
+ * this account, open or finished (INVALID_REQUEST; a refused order does not use up its id), an instrument this account does not trade (UNKNOWN_INSTRUMENT), an amount below the venue's
  * minimum (INVALID_AMOUNT), a limit outside the price band around the mark (INVALID_PRICE), a post-only order that would
  * cross (POST_ONLY_WOULD_CROSS), a reduce-only order that would grow the position (POSITION_LIMIT), an aggressive order
  * when the book is not usable (RETRYABLE).
@@ -353,9 +353,14 @@ public final class SimulatedVenue implements VenueGateway
         return byCanonicalId.get(instrument.canonicalId());
     }
 
-    boolean useClientId(final ClientOrderId id)
+    boolean clientIdUsed(final ClientOrderId id)
     {
-        return usedIds.add(id);
+        return usedIds.contains(id);
+    }
+
+    void useClientId(final ClientOrderId id)
+    {
+        usedIds.add(id);
     }
 
     String nextVenueOrderId()

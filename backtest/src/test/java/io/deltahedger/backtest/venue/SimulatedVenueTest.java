@@ -548,4 +548,20 @@ class SimulatedVenueTest
         assertEquals(2.0 * (Math.max(0.15 - 30_000.0 / 30_000.0, 0.10) + 0.02), account.initialMargin(), 1e-15);
         assertEquals(1.0 * 0.05 + 1.0 * 0.001 - 2.0 * 0.02, account.positions().get(0).unrealizedPnl(), 1e-15);
     }
+    @Test
+    void aRefusedOrderDoesNotUseUpItsClientIdSoARetryableRefusalCanBeResent()
+    {
+        final SimulatedVenue venue = f.binance(0, false);
+        final OrderRequest order = ioc(Side.BUY, 300_000, 1_000);
+        venue.place(order);
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(RejectReason.RETRYABLE, f.last().rejectReason());
+        venue.onMarketData(f.snapshot(BN, f.usdt, BIDS, ASKS));
+        venue.place(order);
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(List.of(REJECTED, ACK, FILL), f.types());
+        venue.place(order);
+        venue.advanceTo(f.clock.epochMs());
+        assertEquals(RejectReason.INVALID_REQUEST, f.last().rejectReason(), "once accepted, the id is used up");
+    }
 }
