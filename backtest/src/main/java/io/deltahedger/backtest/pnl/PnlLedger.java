@@ -6,6 +6,7 @@ import io.deltahedger.venues.instrument.Instrument;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,6 +57,7 @@ public final class PnlLedger implements SimulatedFillListener
 
     private final String currency;
     private final Map<String, Integer> idByName = new HashMap<>();
+    private final Map<Instrument, Integer> idByInstrument = new IdentityHashMap<>();
     private String[] names = new String[8];
     private Book[] books = new Book[8];
     private ValueConvention[] conventions = new ValueConvention[8];
@@ -241,11 +243,17 @@ public final class PnlLedger implements SimulatedFillListener
 
     private int requireName(final Instrument instrument)
     {
-        final Integer id = idByName.get(instrument.canonicalId());
+        // By identity first: a venue passes the same Instrument object on every fill, and canonicalId() builds a string.
+        Integer id = idByInstrument.get(instrument);
         if (id == null)
         {
-            throw new IllegalStateException(instrument.canonicalId() + " filled but is not registered in the P&L ledger;"
-                + " register every traded instrument with addInstrument before the replay");
+            id = idByName.get(instrument.canonicalId());
+            if (id == null)
+            {
+                throw new IllegalStateException(instrument.canonicalId() + " filled but is not registered in the P&L"
+                    + " ledger; register every traded instrument with addInstrument before the replay");
+            }
+            idByInstrument.put(instrument, id);
         }
         return id;
     }

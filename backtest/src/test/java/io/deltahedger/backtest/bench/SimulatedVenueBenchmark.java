@@ -140,6 +140,15 @@ public class SimulatedVenueBenchmark
         return ledger.totalPnl();
     }
 
+    /** The ledger hearing a fill from a venue (the {@code SimulatedFillListener} path, looked up by instrument). */
+    @Benchmark
+    public double ledgerFillFromVenue()
+    {
+        final double side = (++tick & 1) == 0 ? 1 : -1;
+        ledger.onFill(Venue.BINANCE_USDM, instrument, clock.epochMs(), side * 0.01, 30_000.5, 30_000.0, 0.15, false);
+        return ledger.totalPnl();
+    }
+
     /** A whole IOC round trip: place, arrival, a walk of two levels, four reports; the book is reset after. */
     @Benchmark
     public long iocRoundTrip()
