@@ -423,6 +423,12 @@ public final class JournalWriter implements AutoCloseable
         }
     }
 
+    /** The directory this writer's journal lives in. */
+    public Path directory()
+    {
+        return directory;
+    }
+
     /** The sequence number the next record will get. */
     public long nextSeq()
     {
