@@ -57,7 +57,8 @@ final class PipelineJournal implements OrderJournal
     }
 
     /**
-     * Appends the HEADER and flushes it (caller's thread, before the stage threads start).
+     * Appends the HEADER and flushes it (caller's thread, before the stage threads start), then hands the writer over
+     * to the execution stage's thread.
      *
      * @throws java.io.UncheckedIOException if it cannot be written: the pipeline must not start
      */
@@ -65,6 +66,7 @@ final class PipelineJournal implements OrderJournal
     {
         writer.appendHeader(nowMs, header);
         writer.flush();
+        writer.handOver();
     }
 
     /** Appends the inputs of an event, before the execution stage acts on it. */
@@ -202,7 +204,7 @@ final class PipelineJournal implements OrderJournal
     }
 
     /**
-     * Signs, flushes and closes the writer (after the stage threads stopped).
+     * Signs, flushes and closes the writer (on the closing thread, after the stage threads stopped).
      *
      * @throws java.io.UncheckedIOException if that fails and no failure had been reported before
      */
@@ -210,6 +212,7 @@ final class PipelineJournal implements OrderJournal
     {
         try
         {
+            writer.handOver();
             writer.close();
         }
         catch (final RuntimeException e)
