@@ -33,6 +33,8 @@ final class GroupDriver
     private final OrderSides sides;
     private final OrderJournal journal;
     private final Ends ends;
+    /** The last {@link #send} was refused by the journal (its note says so). */
+    private boolean journalRefused;
 
     GroupDriver(final ExecutionConfig config, final VenueTable venues, final CircuitBreaker breaker,
                 final OrderSides sides, final OrderJournal journal, final Ends ends)
@@ -101,7 +103,10 @@ final class GroupDriver
                 {
                     g.dead[l] = true;
                     g.endedShort[l] = true;
-                    g.note = "leg " + l + " account " + g.account[l] + " not connected";
+                    if (!journalRefused)
+                    {
+                        g.note = "leg " + l + " account " + g.account[l] + " not connected";
+                    }
                     changed = true;
                 }
                 else
@@ -283,6 +288,7 @@ final class GroupDriver
     private SendResult send(final RebalancingGroup g, final int l, final Side side, final long lots,
                             final double limit, final boolean reduceOnly, final long nowMs)
     {
+        journalRefused = false;
         if (g.attempts[l] > MAX_ATTEMPT)
         {
             g.dead[l] = true;
@@ -306,6 +312,7 @@ final class GroupDriver
             // fail closed: an order the journal could not record is never placed
             g.dead[l] = true;
             g.note = "leg " + l + " order " + id + " not sent: the journal refused it";
+            journalRefused = true;
             return SendResult.NOT_CONNECTED;
         }
         sides.record(id, side);
