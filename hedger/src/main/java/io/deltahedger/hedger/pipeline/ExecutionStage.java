@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * harness) it only releases. Then hands the event to the {@link DecisionSink} (APPROVED to {@code onApproved},
  * everything else to {@code onNotApproved}) and clears the slot whatever happens (LMAX's clearing handler).
  *
+ * <p>With a {@link PipelineJournal} this stage's thread is the journal's single writer: it appends the event's inputs
+ * before acting on them, a decision's GROUP and VERDICT before its group starts or is blocked, each ORDER before it
+ * is placed (through the executor's order hook), each group's end, and flushes at the end of the batch, after the
+ * event was released.
+ *
  * <p>Allocation: none for market data while no group is open (the executor's poll is then a flag test); orders,
  * reports, commands and outcomes allocate (rare events).
  */

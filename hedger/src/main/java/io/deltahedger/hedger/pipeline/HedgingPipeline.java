@@ -57,6 +57,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * timer ticks and operator commands come back through the ring ({@link #publishExecutionReport}, {@link #publishTimer},
  * {@link #publishCommand}) and {@link #status()} shows the engine state. Without them the pipeline is decision-only:
  * approved groups go to the sink and nothing is sent or tracked.
+ *
+ * <p>With {@link #withJournal} (before {@link #start()}) every input, decision, order and group end is appended to a
+ * hash-chained, signed journal from the execution stage's thread (docs/journal.md "Wiring into the pipeline"); a
+ * journal that cannot be written halts the pipeline and stops orders.
  */
 public final class HedgingPipeline implements AutoCloseable
 {

@@ -23,7 +23,8 @@ import io.deltahedger.venues.order.ExecutionReport;
  * <p>Field owners: the publisher (input, {@link #nowMs()}); 1 market state ({@link #underlying()}, {@link #spot()},
  * {@link #guard()}, {@link #hedgeMark()}, {@link #usableCandidates()}); 2 Greeks (delta, gamma); 3 decision and
  * planning ({@link #decision()}, {@link #result()}, the hedge {@link #legs()}, {@link #expectedCostUsd()}); 4
- * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}); 5 execution ({@link #groupId()},
+ * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}, what it gave the margin book and whether
+ * the gate ran, for the journal); 5 execution ({@link #groupId()},
  * {@link #result()}) clears the slot.
  * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
  */
