@@ -40,6 +40,7 @@ public final class BenchCommand implements Callable<Integer>
             "Tick-to-decision latency and throughput of the hedging pipeline on this machine: a seeded options book,",
             "market data published one event at a time from the ring's entry until the event leaves the margin gate",
             "(p50, p99, p99.9, max in microseconds), then back to back for events/s.",
+            "With --journal DIR every event is also journaled, to measure the journal's cost against a run without it.",
             "Example: deltahedger bench latency --options 500 --underlyings 2 --events 200000 --output json"})
     static final class Latency implements Callable<Integer>
     {
@@ -67,6 +68,11 @@ public final class BenchCommand implements Callable<Integer>
             description = "The pipeline's wait strategy (default: ${DEFAULT-VALUE}, the documented default for 2 cores).")
         private PipelineWaitStrategy waitStrategy;
 
+        @Option(names = "--journal", paramLabel = "DIR",
+            description = "Journal the run into DIR, a new or empty directory (background signing by a throwaway key), "
+                + "to measure the journal's cost; compare with a run without it.")
+        private java.nio.file.Path journal;
+
         @Option(names = "--output", defaultValue = "text", converter = OptionArguments.OutputConverter.class,
             paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
         private OptionArguments.Output output;
@@ -76,7 +82,7 @@ public final class BenchCommand implements Callable<Integer>
             final TickToDecisionBench.Settings settings;
             try
             {
-                settings = new TickToDecisionBench.Settings(options, underlyings, events, warmup, waitStrategy);
+                settings = new TickToDecisionBench.Settings(options, underlyings, events, warmup, waitStrategy, journal);
             }
             catch (final IllegalArgumentException ex)
             {
@@ -88,12 +94,15 @@ public final class BenchCommand implements Callable<Integer>
                 .add("underlyings", underlyings, "hedged underlyings")
                 .add("events", events, "measured events (latency run; the throughput run sends as many again)")
                 .add("wait_strategy", waitStrategy.name(), "")
+                .add("journal", journal == null ? "off" : journal.toString(), "journal directory, or off")
                 .add("p50_us", r.p50Us(), "microseconds, ring entry to margin-gate exit")
                 .add("p99_us", r.p99Us(), "microseconds")
                 .add("p999_us", r.p999Us(), "microseconds")
                 .add("max_us", r.maxUs(), "microseconds")
                 .add("events_per_second", r.eventsPerSecond(), "market-data events/s with the ring full")
                 .add("bytes_per_event", r.bytesPerEvent(), "bytes allocated per event, publisher + stage threads")
+                .add("journal_records", r.journalRecords(), "records journaled (warm-up and both runs)")
+                .add("journal_bytes", r.journalBytes(), "bytes of journal files")
                 .add("cpus", Runtime.getRuntime().availableProcessors(), "available processors")
                 .add("jdk", Runtime.version().toString(), "");
             for (final Map.Entry<String, Long> e : r.results().entrySet())

@@ -52,6 +52,31 @@ class BenchCommandTest
     }
 
     @Test
+    void journalsTheRunWhenAskedIntoAJournalThatVerifies(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws Exception
+    {
+        final java.nio.file.Path journal = dir.resolve("journal");
+        assertEquals(0, run("bench", "latency", "--options", "40", "--underlyings", "2", "--events", "2000",
+            "--warmup", "1000", "--journal", journal.toString(), "--output", "json"), err.toString());
+        final JsonNode node = json.readTree(out.toString());
+        assertEquals(journal.toString(), node.get("journal").asText());
+        // 5,000 market events, two in three (index moves and tickers) give the margin book something: a MARKET each
+        assertTrue(node.get("journal_records").asLong() > 3_300, out.toString());
+        final io.deltahedger.hedger.journal.VerificationReport report = new io.deltahedger.hedger.journal.JournalVerifier(
+            null).verify(io.deltahedger.hedger.journal.JournalFormat.filesIn(journal));
+        assertTrue(report.ok(), report.render());
+    }
+
+    @Test
+    void refusesAJournalDirectoryThatIsNotEmpty(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws Exception
+    {
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertEquals(2, run("bench", "latency", "--journal", dir.toString()));
+        assertTrue(err.toString().contains("journal directory " + dir + " is not empty"), err.toString());
+    }
+
+    @Test
     void refusesTooFewEventsNamingTheValue()
     {
         assertEquals(2, run("bench", "latency", "--events", "10"));

@@ -30,7 +30,17 @@ import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentKind;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
+import io.deltahedger.hedger.journal.ChainSigner;
+import io.deltahedger.hedger.journal.JournalFormat;
+import io.deltahedger.hedger.journal.JournalSummary;
+import io.deltahedger.hedger.journal.JournalWriter;
+import io.deltahedger.hedger.journal.JournalWriterConfig;
 import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -52,8 +62,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Allocation: HotSpot's per-thread allocated bytes of the publisher and the stage threads over the latency run,
  *   per event.</li>
  * </ul>
- * A warm-up of {@code warmupEvents} paced events runs first so the JIT has compiled the hot path. Not thread-safe: one
- * {@link #run} per instance.
+ * A warm-up of {@code warmupEvents} paced events runs first so the JIT has compiled the hot path. With a journal
+ * directory the pipeline journals every event (docs/journal.md) from its execution stage, so the latency includes the
+ * MARKET/ACCOUNT/VERDICT appends; the batch's flush (a write to the OS) comes after the event is released. Not
+ * thread-safe: one {@link #run} per instance.
  */
 public final class TickToDecisionBench
 {
@@ -74,9 +86,19 @@ public final class TickToDecisionBench
      * @param events           measured events, for latency and again for throughput (>= 1,000)
      * @param warmupEvents     paced events before measuring (>= 0)
      * @param waitStrategy     the pipeline's wait strategy
+     * @param journal          a new or empty directory to journal the run into (default writer settings: background
+     *                         signing by a throwaway key, no fsync), or null for no journal
      */
-    public record Settings(int options, int underlyings, int events, int warmupEvents, PipelineWaitStrategy waitStrategy)
+    public record Settings(int options, int underlyings, int events, int warmupEvents, PipelineWaitStrategy waitStrategy,
+                           Path journal)
     {
+        /** Without a journal. */
+        public Settings(final int options, final int underlyings, final int events, final int warmupEvents,
+                        final PipelineWaitStrategy waitStrategy)
+        {
+            this(options, underlyings, events, warmupEvents, waitStrategy, null);
+        }
+
         public Settings
         {
             if (options < 1 || options > MAX_OPTIONS)
@@ -104,6 +126,31 @@ public final class TickToDecisionBench
             {
                 throw new IllegalArgumentException("wait strategy is missing");
             }
+            if (journal != null && !emptyOrAbsent(journal))
+            {
+                throw new IllegalArgumentException("journal directory " + journal + " is not empty: give a new or empty "
+                    + "directory (the run writes a fresh journal signed by a throwaway key)");
+            }
+        }
+
+        private static boolean emptyOrAbsent(final Path directory)
+        {
+            if (!Files.exists(directory))
+            {
+                return true;
+            }
+            if (!Files.isDirectory(directory))
+            {
+                return false;
+            }
+            try (java.util.stream.Stream<Path> entries = Files.list(directory))
+            {
+                return entries.findAny().isEmpty();
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("cannot read journal directory " + directory + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -119,6 +166,8 @@ public final class TickToDecisionBench
      * @param latencyEvents   events in the latency histogram
      * @param results         outcome counts of the latency run by {@link PipelineResult} name
      * @param halted          whether a stage failed during the run (the figures are then not trustworthy)
+     * @param journalRecords  records in the journal after the run (0 without one)
+     * @param journalBytes    bytes of the journal's files after the run (0 without one)
      */
     public record Result(
         double p50Us,
@@ -129,7 +178,9 @@ public final class TickToDecisionBench
         double bytesPerEvent,
         long latencyEvents,
         java.util.Map<String, Long> results,
-        boolean halted)
+        boolean halted,
+        long journalRecords,
+        long journalBytes)
     {
     }
 
@@ -235,6 +286,11 @@ public final class TickToDecisionBench
             PipelineConfig.defaults(routes).withWaitStrategy(settings.waitStrategy()), portfolio, book,
             new GateConfig(0.8, 5_000, new double[] {-0.1, 0.1}, new double[] {-0.1, 0.1}, 1_000),
             clock, sink, (stage, sequence, error) -> error.printStackTrace());
+        if (settings.journal() != null)
+        {
+            pipeline.withJournal(JournalWriter.open(settings.journal(), ChainSigner.generate(),
+                JournalWriterConfig.defaults()), "deltahedger-bench");
+        }
     }
 
     /** Runs warm-up, latency and throughput phases and closes the pipeline. */
@@ -273,6 +329,25 @@ public final class TickToDecisionBench
         final boolean halted = pipeline.halted();
         pipeline.close();
 
+        long journalRecords = 0;
+        long journalBytes = 0;
+        if (settings.journal() != null)
+        {
+            try
+            {
+                final List<Path> files = JournalFormat.filesIn(settings.journal());
+                journalRecords = JournalSummary.scan(files).records();
+                for (final Path f : files)
+                {
+                    journalBytes += Files.size(f);
+                }
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("cannot read the journal in " + settings.journal() + ": "
+                    + e.getMessage(), e);
+            }
+        }
         final java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (final PipelineResult r : PipelineResult.values())
         {
@@ -288,7 +363,9 @@ public final class TickToDecisionBench
             (after - before) / (double)settings.events(),
             l.getTotalCount(),
             java.util.Collections.unmodifiableMap(counts),
-            halted);
+            halted,
+            journalRecords,
+            journalBytes);
     }
 
     private void onReleased(final PipelineEvent event)

@@ -31,15 +31,19 @@ final class GroupDriver
     private final VenueTable venues;
     private final CircuitBreaker breaker;
     private final OrderSides sides;
+    private final OrderJournal journal;
     private final Ends ends;
+    /** The last {@link #send} was refused by the journal (its note says so). */
+    private boolean journalRefused;
 
     GroupDriver(final ExecutionConfig config, final VenueTable venues, final CircuitBreaker breaker,
-                final OrderSides sides, final Ends ends)
+                final OrderSides sides, final OrderJournal journal, final Ends ends)
     {
         this.config = config;
         this.venues = venues;
         this.breaker = breaker;
         this.sides = sides;
+        this.journal = journal;
         this.ends = ends;
     }
 
@@ -94,12 +98,15 @@ final class GroupDriver
             final long open = config.slicing().nextOrderLots(released - g.filledLots[l]);
             if (open >= venues.minLots[i])
             {
-                final SendResult result = send(g, l, g.side[l], open, g.limitPrice[l], false);
+                final SendResult result = send(g, l, g.side[l], open, g.limitPrice[l], false, nowMs);
                 if (result == SendResult.NOT_CONNECTED)
                 {
                     g.dead[l] = true;
                     g.endedShort[l] = true;
-                    g.note = "leg " + l + " account " + g.account[l] + " not connected";
+                    if (!journalRefused)
+                    {
+                        g.note = "leg " + l + " account " + g.account[l] + " not connected";
+                    }
                     changed = true;
                 }
                 else
@@ -265,7 +272,7 @@ final class GroupDriver
             {
                 g.firstCompensationAttempt[l] = g.attempts[l];
             }
-            if (send(g, l, reverse, open, limit, true) == SendResult.NOT_CONNECTED)
+            if (send(g, l, reverse, open, limit, true, nowMs) == SendResult.NOT_CONNECTED)
             {
                 g.lastShortEndMs = nowMs;
             }
@@ -274,12 +281,14 @@ final class GroupDriver
     }
 
     /**
-     * Creates the leg's next order and places it; the id is new for every order, whatever the result (an id that was
-     * never sent is simply never used).
+     * Creates the leg's next order, records it in the {@link OrderJournal} and places it; the id is new for every
+     * order, whatever the result (an id that was never sent is simply never used). A refusal of the journal closes the
+     * leg like NOT_CONNECTED.
      */
     private SendResult send(final RebalancingGroup g, final int l, final Side side, final long lots,
-                            final double limit, final boolean reduceOnly)
+                            final double limit, final boolean reduceOnly, final long nowMs)
     {
+        journalRefused = false;
         if (g.attempts[l] > MAX_ATTEMPT)
         {
             g.dead[l] = true;
@@ -298,6 +307,14 @@ final class GroupDriver
         final ClientOrderId id = new ClientOrderId(g.groupId, l, g.attempts[l]++);
         final OrderRequest request = new OrderRequest(id, venues.instruments[i], side, OrderType.LIMIT, TimeInForce.IOC, ticks,
             lots, false, reduceOnly);
+        if (!journal.beforePlace(g.account[l], request, nowMs))
+        {
+            // fail closed: an order the journal could not record is never placed
+            g.dead[l] = true;
+            g.note = "leg " + l + " order " + id + " not sent: the journal refused it";
+            journalRefused = true;
+            return SendResult.NOT_CONNECTED;
+        }
         sides.record(id, side);
         final SendResult result = venues.gateways[g.account[l]].place(request);
         if (result == SendResult.NOT_CONNECTED)

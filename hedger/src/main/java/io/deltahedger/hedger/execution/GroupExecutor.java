@@ -74,17 +74,33 @@ public final class GroupExecutor
         final GroupListener listener,
         final OrderSides sides)
     {
-        if (config == null || venues == null || listener == null || sides == null)
+        this(config, venues, accountCount, instrumentCount, underlyingCount, listener, sides, OrderJournal.NONE);
+    }
+
+    /**
+     * As above, recording every new order in {@code journal} before placing it (a refusal keeps it unsent).
+     */
+    public GroupExecutor(
+        final ExecutionConfig config,
+        final ExecutionVenues venues,
+        final int accountCount,
+        final int instrumentCount,
+        final int underlyingCount,
+        final GroupListener listener,
+        final OrderSides sides,
+        final OrderJournal journal)
+    {
+        if (config == null || venues == null || listener == null || sides == null || journal == null)
         {
-            throw new IllegalArgumentException("group executor needs a config, venues, a listener and order sides; one "
-                + "was null");
+            throw new IllegalArgumentException("group executor needs a config, venues, a listener, order sides and an "
+                + "order journal (OrderJournal.NONE for none); one was null");
         }
         this.config = config;
         this.listener = listener;
         this.breaker = new CircuitBreaker(config.breaker());
         this.nextGroupId = config.firstGroupId();
         this.venues = new VenueTable(venues, accountCount, instrumentCount);
-        this.driver = new GroupDriver(config, this.venues, breaker, sides, new GroupDriver.Ends()
+        this.driver = new GroupDriver(config, this.venues, breaker, sides, journal, new GroupDriver.Ends()
         {
             @Override
             public void end(final RebalancingGroup g, final GroupState terminal, final long nowMs)
@@ -144,6 +160,31 @@ public final class GroupExecutor
     public long nextGroupId()
     {
         return nextGroupId;
+    }
+
+    /**
+     * After a restart: the next group takes an id above {@code lastUsedGroupId} (the journal's highest), or the
+     * configured first id if that is higher, so client order ids never repeat across restarts. Only before the first
+     * group.
+     *
+     * @throws IllegalStateException if a group was already started or blocked
+     */
+    public void continueAfter(final long lastUsedGroupId)
+    {
+        if (nextGroupId != config.firstGroupId())
+        {
+            throw new IllegalStateException("group ids can only be continued before the first group; next is already "
+                + nextGroupId);
+        }
+        if (lastUsedGroupId >= nextGroupId)
+        {
+            if (lastUsedGroupId == Long.MAX_VALUE)
+            {
+                throw new IllegalArgumentException("the journal's last group id is Long.MAX_VALUE: no id is left");
+            }
+            nextGroupId = lastUsedGroupId + 1;
+            publishStatus();
+        }
     }
 
     /** Reports whose client order id names no group of this engine (orders placed by hand, other agents). */

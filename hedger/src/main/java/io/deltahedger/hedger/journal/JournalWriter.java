@@ -423,6 +423,22 @@ public final class JournalWriter implements AutoCloseable
         }
     }
 
+    /**
+     * Moves the writer to another owning thread: the next call may come from a different thread than the last (the
+     * caller must order the two, e.g. through {@code Thread.start} or a Disruptor sequence). Chronicle's buffers
+     * check that one thread uses them; this resets that check.
+     */
+    public void handOver()
+    {
+        bytes.singleThreadedCheckReset();
+    }
+
+    /** The directory this writer's journal lives in. */
+    public Path directory()
+    {
+        return directory;
+    }
+
     /** The sequence number the next record will get. */
     public long nextSeq()
     {

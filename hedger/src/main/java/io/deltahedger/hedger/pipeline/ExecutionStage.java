@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * harness) it only releases. Then hands the event to the {@link DecisionSink} (APPROVED to {@code onApproved},
  * everything else to {@code onNotApproved}) and clears the slot whatever happens (LMAX's clearing handler).
  *
+ * <p>With a {@link PipelineJournal} this stage's thread is the journal's single writer: it appends the event's inputs
+ * before acting on them, a decision's GROUP and VERDICT before its group starts or is blocked, each ORDER before it
+ * is placed (through the executor's order hook), each group's end, and flushes at the end of the batch, after the
+ * event was released.
+ *
  * <p>Allocation: none for market data while no group is open (the executor's poll is then a flag test); orders,
  * reports, commands and outcomes allocate (rare events).
  */
@@ -37,6 +42,7 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
     private GroupDonePublisher publisher;
     private final ArrayDeque<GroupOutcome> unpublished = new ArrayDeque<>();
     private int doneQueueCapacity;
+    private PipelineJournal journal;
 
     ExecutionStage(final AtomicBoolean halted, final DecisionSink sink)
     {
@@ -52,14 +58,29 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
         this.doneQueueCapacity = capacity;
     }
 
+    /** Journals every event from this stage's thread (set before the stage threads start). */
+    void journal(final PipelineJournal pipelineJournal)
+    {
+        this.journal = pipelineJournal;
+    }
+
     @Override
     public void onEvent(final PipelineEvent event, final long sequence, final boolean endOfBatch)
     {
         try
         {
+            if (journal != null)
+            {
+                journal.onInput(event, sequence);
+            }
             if (executor != null)
             {
                 execute(event);
+            }
+            else if (journal != null && event.gateEvaluated)
+            {
+                // decision-only: no group is started, the verdict is still proof of what the gate said
+                journal.onVerdict(event, -1);
             }
             if (event.result == PipelineResult.APPROVED && halted.get())
             {
@@ -77,6 +98,11 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
         finally
         {
             event.clear();
+            if (endOfBatch && journal != null)
+            {
+                // after the sink: a decision never waits for the batch's write (orders are flushed before placing)
+                journal.endOfBatch();
+            }
         }
     }
 
@@ -103,6 +129,10 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
         {
             admit(event, nowMs);
         }
+        else if (journal != null && event.gateEvaluated)
+        {
+            journal.onVerdict(event, -1);
+        }
         executor.poll(nowMs);
         flush();
     }
@@ -110,6 +140,16 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
     private void admit(final PipelineEvent event, final long nowMs)
     {
         final int u = event.underlying;
+        if (journal != null)
+        {
+            // start and block both take the next id; GROUP and VERDICT precede the group's orders and its end
+            final long groupId = executor.nextGroupId();
+            journal.onGroup(event, groupId);
+            if (event.gateEvaluated)
+            {
+                journal.onVerdict(event, groupId);
+            }
+        }
         if (event.result != PipelineResult.APPROVED)
         {
             executor.block(u, event.legs(), event.decision(), "not approved: " + event.result
@@ -134,6 +174,10 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
     @Override
     public void onGroupDone(final GroupOutcome outcome)
     {
+        if (journal != null)
+        {
+            journal.onGroupDone(outcome);
+        }
         sink.onGroupDone(outcome);
         if (unpublished.size() == doneQueueCapacity)
         {

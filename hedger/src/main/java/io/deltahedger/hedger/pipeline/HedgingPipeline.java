@@ -18,6 +18,10 @@ import io.deltahedger.hedger.execution.GroupExecutor;
 import io.deltahedger.hedger.execution.GroupOutcome;
 import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.execution.OrderSides;
+import io.deltahedger.hedger.journal.JournalFormat;
+import io.deltahedger.hedger.journal.JournalHeader;
+import io.deltahedger.hedger.journal.JournalSummary;
+import io.deltahedger.hedger.journal.JournalWriter;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.venues.Venue;
@@ -54,6 +58,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * timer ticks and operator commands come back through the ring ({@link #publishExecutionReport}, {@link #publishTimer},
  * {@link #publishCommand}) and {@link #status()} shows the engine state. Without them the pipeline is decision-only:
  * approved groups go to the sink and nothing is sent or tracked.
+ *
+ * <p>With {@link #withJournal} (before {@link #start()}) every input, decision, order and group end is appended to a
+ * hash-chained, signed journal from the execution stage's thread (docs/journal.md "Wiring into the pipeline"); a
+ * journal that cannot be written halts the pipeline and stops orders.
  */
 public final class HedgingPipeline implements AutoCloseable
 {
@@ -71,6 +79,13 @@ public final class HedgingPipeline implements AutoCloseable
     private final GroupExecutor executor;
     private final OrderSides orderSides = new OrderSides();
     private final AtomicReferenceArray<HedgePolicy> policies;
+    private final MarginBook book;
+    private final GateConfig gateConfig;
+    private final HaltListener onHalt;
+    private final ExecutionStage release;
+    /** Set before start (the stage threads see it through Thread.start); null without a journal. */
+    private volatile PipelineJournal journal;
+    private boolean journalClosed;
     private boolean started;
     private volatile boolean replaying;
 
@@ -126,6 +141,9 @@ public final class HedgingPipeline implements AutoCloseable
                 + "clock, decision sink and halt listener; one was null");
         }
         this.clock = clock;
+        this.book = book;
+        this.gateConfig = gateConfig;
+        this.onHalt = onHalt;
         this.routing = new Routing(config, portfolio, book);
         this.accountCount = routing.accountCount;
         this.policies = new AtomicReferenceArray<>(routing.underlyingCount);
@@ -144,7 +162,6 @@ public final class HedgingPipeline implements AutoCloseable
         ring = disruptor.getRingBuffer();
 
         // 1. market state: books, marks, index, connection and snapshot times; the stale-data guard
-        //    (the journal, issue 5, will run here in parallel with it)
         final MarketStateStage marketState = new MarketStateStage(routing, config.maxInputAgeMs());
         // 2. Greeks: revalue the portfolio of the underlying whose data moved
         final GreeksStage greeks = new GreeksStage(routing, portfolio, config.valuationStepMs());
@@ -156,12 +173,13 @@ public final class HedgingPipeline implements AutoCloseable
         final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig, config.executionLimits());
         // 5. execution: start, follow, re-route, compensate or block each group; GROUP_DONE back on the ring; release
         //    every event to the sink and clear the slot
-        final ExecutionStage release = new ExecutionStage(halted, sink);
+        release = new ExecutionStage(halted, sink);
         if (venues != null)
         {
             checkVenues(venues, book, portfolio);
             executor = new GroupExecutor(executionConfig, venues, book.maxAccounts(), book.instrumentCount(),
-                portfolio.underlyingCount(), release, orderSides);
+                portfolio.underlyingCount(), release, orderSides,
+                (accountId, request, nowMs) -> journal == null || journal.beforePlace(accountId, request, nowMs));
             release.execute(executor, this::tryPublishGroupDone, executionConfig.doneQueueCapacity());
         }
         else
@@ -196,12 +214,84 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
-    /** Starts the stage threads. Events published before this wait in the ring. */
+    /**
+     * Journals everything this pipeline is given and decides (docs/journal.md "Wiring into the pipeline"): the
+     * pipeline takes the writer over, appends a HEADER describing the margin book and gate on {@link #start()},
+     * records every event in ring order from the execution stage's thread, and closes the writer on {@link #close()}.
+     * Continues an existing journal: scans the writer's directory ({@link JournalSummary#scan}) and starts group ids
+     * above the highest it used, so client order ids never repeat across restarts. Call before {@link #start()}.
+     *
+     * @param writer  a freshly opened writer (nothing appended through it yet)
+     * @param agentId who writes the journal, 1..64 printable characters (e.g. "hedger-ldn-1")
+     * @throws IllegalStateException    if started already or a journal was given already, or the journal is damaged
+     * @throws IllegalArgumentException if an account's margin model is of a kind the journal cannot write
+     */
+    public HedgingPipeline withJournal(final JournalWriter writer, final String agentId)
+    {
+        if (writer == null)
+        {
+            throw new IllegalArgumentException("withJournal needs a JournalWriter (JournalWriter.open(directory, signer, "
+                + "config)), was null");
+        }
+        final java.util.List<java.nio.file.Path> files;
+        try
+        {
+            files = JournalFormat.filesIn(writer.directory());
+        }
+        catch (final java.io.IOException e)
+        {
+            throw new java.io.UncheckedIOException("cannot list the journal in " + writer.directory() + ": "
+                + e.getMessage(), e);
+        }
+        return withJournal(writer, agentId, JournalSummary.scan(files));
+    }
+
+    /**
+     * As {@link #withJournal(JournalWriter, String)} with the summary of the writer's journal already scanned (the
+     * daemon scans once for its reconciliation too): group ids start above {@code resumed.maxGroupId()}.
+     */
+    public synchronized HedgingPipeline withJournal(final JournalWriter writer, final String agentId,
+                                                    final JournalSummary resumed)
+    {
+        if (writer == null || resumed == null)
+        {
+            throw new IllegalArgumentException("withJournal needs a writer and the summary of its journal (JournalSummary."
+                + "scan(JournalFormat.filesIn(directory))); one was null");
+        }
+        if (started)
+        {
+            throw new IllegalStateException("withJournal must come before start(): the HEADER must describe the book "
+                + "before any event reaches it");
+        }
+        if (journal != null)
+        {
+            throw new IllegalStateException("this pipeline already has a journal");
+        }
+        final JournalHeader header = JournalHeader.capture(agentId, book, gateConfig);
+        if (executor != null)
+        {
+            executor.continueAfter(resumed.maxGroupId());
+        }
+        journal = new PipelineJournal(writer, header, accountCount, halted, exceptions, onHalt);
+        release.journal(journal);
+        return this;
+    }
+
+    /**
+     * Starts the stage threads. Events published before this wait in the ring. With a journal, appends its HEADER
+     * first.
+     *
+     * @throws java.io.UncheckedIOException if the journal's HEADER cannot be written (the pipeline does not start)
+     */
     public synchronized HedgingPipeline start()
     {
         if (started)
         {
             throw new IllegalStateException("hedging pipeline already started");
+        }
+        if (journal != null)
+        {
+            journal.start(clock.epochMs());
         }
         started = true;
         disruptor.start();
@@ -559,27 +649,47 @@ public final class HedgingPipeline implements AutoCloseable
     }
 
     /**
-     * Waits until every published event has left the execution stage (at most 10 s), then stops the stage threads.
-     * Publishing must have stopped. (Disruptor's own {@code shutdown} skips stages whose thread has not begun
-     * running yet, so it could stop a just-started pipeline with events still in the ring.)
+     * Waits until every published event has left the execution stage (at most 10 s), then stops the stage threads
+     * and closes the journal, if any (signing what is unsigned). Publishing must have stopped. (Disruptor's own
+     * {@code shutdown} skips stages whose thread has not begun running yet, so it could stop a just-started pipeline
+     * with events still in the ring.)
      */
     @Override
     public synchronized void close()
     {
-        if (started)
+        try
         {
-            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (ring.getMinimumGatingSequence() < ring.getCursor())
+            if (started)
             {
-                if (System.nanoTime() - deadlineNs > 0)
+                final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (ring.getMinimumGatingSequence() < ring.getCursor())
                 {
-                    disruptor.halt();
-                    throw new IllegalStateException("hedging pipeline did not drain within 10 s; stage threads halted");
+                    if (System.nanoTime() - deadlineNs > 0)
+                    {
+                        disruptor.halt();
+                        throw new IllegalStateException("hedging pipeline did not drain within 10 s; stage threads halted");
+                    }
+                    Thread.yield();
                 }
-                Thread.yield();
+            }
+            disruptor.halt();
+        }
+        finally
+        {
+            if (journal != null && !journalClosed)
+            {
+                // the stage thread released every sequence after its last append: its writes are visible here
+                journalClosed = true;
+                journal.close();
             }
         }
-        disruptor.halt();
+    }
+
+    /** True once the journal failed (the pipeline then halted); false without a journal. */
+    public boolean journalFailed()
+    {
+        final PipelineJournal j = journal;
+        return j != null && j.failed();
     }
 
     private static final class StageThreads implements ThreadFactory

@@ -1,6 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.deltahedger.hedger.journal.JournalEntry;
 import io.deltahedger.hedger.routing.ExecutionLimits;
 import io.deltahedger.hedger.routing.GroupAdmission;
 import io.deltahedger.marginmonitor.book.MarginBook;
@@ -37,7 +38,7 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
     {
         switch (event.kind)
         {
-            case MARKET_DATA -> apply(event.marketData());
+            case MARKET_DATA -> apply(event, event.marketData());
             case ACCOUNT -> book.onAccount(event.accountId, event.account);
             default ->
             {
@@ -47,10 +48,18 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
         {
             switch (admission.admit(event.legs(), event.nowMs, event.verdict()))
             {
-                case APPROVED -> event.result = PipelineResult.APPROVED;
+                case APPROVED ->
+                {
+                    event.result = PipelineResult.APPROVED;
+                    event.gateEvaluated = true;
+                }
                 case LIMIT_BLOCKED -> limited(event, PipelineResult.LIMIT_BLOCKED);
                 case RATE_LIMITED -> limited(event, PipelineResult.RATE_LIMITED);
-                case GATE_BLOCKED -> event.result = PipelineResult.GATE_BLOCKED;
+                case GATE_BLOCKED ->
+                {
+                    event.result = PipelineResult.GATE_BLOCKED;
+                    event.gateEvaluated = true;
+                }
                 default -> throw new IllegalStateException("unknown admission outcome");
             }
         }
@@ -64,26 +73,35 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
         event.admissionAccount = admission.offendingAccount();
     }
 
-    private void apply(final MarketDataEvent md)
+    /** Gives the book the event's mark, option IV and index, noting on the event what it gave (for the journal). */
+    private void apply(final PipelineEvent event, final MarketDataEvent md)
     {
         final int i = routing.checkedInstrument(md.instrumentIndex());
         if (md.type() == MarketDataType.TICKER)
         {
             if (md.has(TickerField.MARK_PRICE))
             {
+                event.bookFields |= JournalEntry.Market.HAS_MARK;
+                event.bookMark = md.markPrice();
                 book.onMark(i, md.markPrice());
             }
             if (md.has(TickerField.MARK_IV) && routing.isOption[i])
             {
+                event.bookFields |= JournalEntry.Market.HAS_VOLATILITY;
+                event.bookVolatility = md.markIv();
                 book.onVolatility(i, md.markIv());
             }
             if (md.has(TickerField.INDEX_PRICE))
             {
+                event.bookFields |= JournalEntry.Market.HAS_INDEX;
+                event.bookIndex = md.indexPrice();
                 book.onIndex(book.underlyingOf(i), md.indexPrice());
             }
         }
         else if (md.type() == MarketDataType.INDEX_PRICE)
         {
+            event.bookFields |= JournalEntry.Market.HAS_INDEX;
+            event.bookIndex = md.indexPrice();
             book.onIndex(book.underlyingOf(i), md.indexPrice());
         }
     }

@@ -23,7 +23,8 @@ import io.deltahedger.venues.order.ExecutionReport;
  * <p>Field owners: the publisher (input, {@link #nowMs()}); 1 market state ({@link #underlying()}, {@link #spot()},
  * {@link #guard()}, {@link #hedgeMark()}, {@link #usableCandidates()}); 2 Greeks (delta, gamma); 3 decision and
  * planning ({@link #decision()}, {@link #result()}, the hedge {@link #legs()}, {@link #expectedCostUsd()}); 4
- * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}); 5 execution ({@link #groupId()},
+ * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}, what it gave the margin book and whether
+ * the gate ran, for the journal); 5 execution ({@link #groupId()},
  * {@link #result()}) clears the slot.
  * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
  */
@@ -72,6 +73,16 @@ public final class PipelineEvent
     LimitBreach limitBreach;
     int admissionLeg = -1;
     int admissionAccount = -1;
+    /**
+     * Stage 4: what it gave the margin book for this market-data event (bits of the journal's MARKET record: 1 mark,
+     * 2 volatility, 4 index; 0 when nothing) and the values, exactly as given; and whether the margin gate evaluated
+     * this event's legs ({@link #verdict()} is then its verdict). The journal records these, not the raw input.
+     */
+    int bookFields;
+    double bookMark;
+    double bookVolatility;
+    double bookIndex;
+    boolean gateEvaluated;
 
     PipelineEvent(final int levelsPerSide, final int tradeCapacity)
     {
@@ -117,6 +128,11 @@ public final class PipelineEvent
         limitBreach = null;
         admissionLeg = -1;
         admissionAccount = -1;
+        bookFields = 0;
+        bookMark = 0;
+        bookVolatility = 0;
+        bookIndex = 0;
+        gateEvaluated = false;
         legs.clear();
     }
 

@@ -40,8 +40,13 @@ final class ExecutorRig
 
     ExecutorRig(final ExecutionConfig config)
     {
+        this(config, OrderJournal.NONE);
+    }
+
+    ExecutorRig(final ExecutionConfig config, final OrderJournal journal)
+    {
         executor = new GroupExecutor(config, ExecutionVenues.builder().gateway(0, a).gateway(1, b)
-            .instrument(0, perpA).instrument(1, perpB).build(), 2, 2, 1, done::add, sides);
+            .instrument(0, perpA).instrument(1, perpB).build(), 2, 2, 1, done::add, sides, journal);
         final HedgeDecider decider = new HedgeDecider(HedgePolicy.builder("BTC", "0.001")
             .band(new FixedBand(1.0, DeltaUnit.COIN)).build());
         decider.decide(2.5, 0.0, 50_000.0, T0, decision);

@@ -65,11 +65,18 @@ final class ExecutionWorld implements AutoCloseable
     /** With {@code otherSink} instead of the recording sink (null: record). */
     ExecutionWorld(final ExecutionConfig config, final StageThreading threading, final DecisionSink otherSink)
     {
-        pipeline = new HedgingPipeline(PipelineConfig.defaults(List.of(new HedgeRoute(POLICY, "binance-usdm:BTCUSDT")))
+        this(config, threading, otherSink, p -> p);
+    }
+
+    /** As above, with {@code beforeStart} applied to the pipeline before it starts (e.g. to add a journal). */
+    ExecutionWorld(final ExecutionConfig config, final StageThreading threading, final DecisionSink otherSink,
+                   final java.util.function.UnaryOperator<HedgingPipeline> beforeStart)
+    {
+        pipeline = beforeStart.apply(new HedgingPipeline(PipelineConfig.defaults(List.of(new HedgeRoute(POLICY, "binance-usdm:BTCUSDT")))
                 .withStageThreading(threading),
             portfolio, book, PipelineWorld.GATE, config,
             ExecutionVenues.builder().gateway(account, gateway).instrument(perp, btcusdt).build(),
-            clock, otherSink == null ? sink : otherSink, (stage, sequence, error) -> halts.add(stage + ": " + error))
+            clock, otherSink == null ? sink : otherSink, (stage, sequence, error) -> halts.add(stage + ": " + error)))
             .start();
     }
 
@@ -109,6 +116,26 @@ final class ExecutionWorld implements AutoCloseable
         scratch.header(Venue.BINANCE_USDM, MarketDataType.INDEX_PRICE, perp, clock.epochMs());
         scratch.indexPrice(price);
         pipeline.publishMarketData(scratch);
+    }
+
+    /** An account snapshot with this equity at the clock's time. */
+    void account(final double equityUsdt)
+    {
+        published++;
+        pipeline.publishAccount(account, new AccountSnapshot(Venue.BINANCE_USDM, "USDT", clock.epochMs(), equityUsdt,
+            equityUsdt, equityUsdt, 0, 0, List.of()));
+    }
+
+    void connection(final ConnectionState state)
+    {
+        published++;
+        pipeline.publishConnectionState(account, state);
+    }
+
+    void policy(final HedgePolicy policy)
+    {
+        published++;
+        pipeline.publishPolicy(policy, "test-operator");
     }
 
     void report(final ExecutionReport report)

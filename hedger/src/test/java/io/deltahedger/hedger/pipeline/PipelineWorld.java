@@ -63,9 +63,20 @@ final class PipelineWorld implements AutoCloseable
         final List<DeltaOnePosition> deltaOnes,
         final DecisionSink otherSink)
     {
-        pipeline = new HedgingPipeline(config, Portfolio.of(options, deltaOnes), book, GATE, clock,
+        this(config, options, deltaOnes, otherSink, p -> p);
+    }
+
+    /** As above, with {@code beforeStart} applied to the pipeline before it starts (e.g. to add a journal). */
+    PipelineWorld(
+        final PipelineConfig config,
+        final List<OptionPosition> options,
+        final List<DeltaOnePosition> deltaOnes,
+        final DecisionSink otherSink,
+        final java.util.function.UnaryOperator<HedgingPipeline> beforeStart)
+    {
+        pipeline = beforeStart.apply(new HedgingPipeline(config, Portfolio.of(options, deltaOnes), book, GATE, clock,
             otherSink == null ? sink : otherSink,
-            (stage, sequence, error) -> halts.add(stage + ": " + error.getMessage())).start();
+            (stage, sequence, error) -> halts.add(stage + ": " + error.getMessage()))).start();
     }
 
     static Instrument btcusdt()

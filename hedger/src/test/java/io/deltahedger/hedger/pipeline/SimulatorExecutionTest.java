@@ -9,6 +9,14 @@ import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.execution.GroupOutcome;
 import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.execution.LegOutcome;
+import io.deltahedger.hedger.journal.ChainSigner;
+import io.deltahedger.hedger.journal.JournalEntry;
+import io.deltahedger.hedger.journal.JournalFormat;
+import io.deltahedger.hedger.journal.JournalReader;
+import io.deltahedger.hedger.journal.JournalVerifier;
+import io.deltahedger.hedger.journal.JournalWriter;
+import io.deltahedger.hedger.journal.JournalWriterConfig;
+import io.deltahedger.hedger.journal.VerificationReport;
 import io.deltahedger.hedger.policy.DeltaUnit;
 import io.deltahedger.hedger.policy.FixedBand;
 import io.deltahedger.hedger.policy.HedgePolicy;
@@ -63,6 +71,7 @@ class SimulatorExecutionTest
 {
     /** 2026-01-05T00:00:00Z. */
     private static final long START_MS = 1_767_571_200_000L;
+    private static final ChainSigner SIGNER = ChainSigner.generate(new java.util.Random(5));
 
     /** Adapter glue as the agent will have it: session callbacks published on the ring with margin-book ids. */
     private static final class Glue implements VenueListener, DeribitMarketDataListener
@@ -149,6 +158,12 @@ class SimulatorExecutionTest
 
         Rig() throws Exception
         {
+            this(null);
+        }
+
+        /** With {@code journal} not null, the pipeline journals into that directory (default writer settings). */
+        Rig(final java.nio.file.Path journal) throws Exception
+        {
             sim = ExchangeSimulator.start(SimulatorConfig.defaults().withManualTime().withSeed(7), clock);
             final InstrumentRegistry registry = new InstrumentRegistry();
             final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -181,6 +196,10 @@ class SimulatorExecutionTest
                 portfolio, book, PipelineWorld.GATE, ExecutionConfig.defaults(),
                 ExecutionVenues.builder().gateway(account, session.gateway()).instrument(bookPerp, perp).build(),
                 clock, sink, (stage, sequence, error) -> halts.add(stage + ": " + error));
+            if (journal != null)
+            {
+                pipeline.withJournal(JournalWriter.open(journal, SIGNER, JournalWriterConfig.defaults()), "sim-test");
+            }
             glue.pipeline = pipeline;
             pipeline.start();
             session.start(clock.epochMs());
@@ -258,6 +277,51 @@ class SimulatorExecutionTest
             assertTrue(Math.abs(next.deltaCoin()) < 0.01, "hedged to about zero: " + next);
             assertEquals(HedgeReason.INSIDE_BAND, next.reason());
         }
+    }
+
+    @Test
+    void aJournaledRunOnTheSimulatorVerifiesAndHoldsEveryOrderAndReport(@org.junit.jupiter.api.io.TempDir
+                                                                         final java.nio.file.Path dir) throws Exception
+    {
+        final GroupOutcome outcome;
+        final List<ExecutionReport> reports;
+        try (Rig rig = new Rig(dir))
+        {
+            rig.tickUntil("the group to end", () -> !rig.sink.groups.isEmpty());
+            outcome = rig.sink.groups.get(0);
+            assertEquals(GroupState.COMPLETE, outcome.state(), () -> outcome + " " + rig.glue.reports);
+            rig.pollUntil("the account refresh", () -> rig.glue.accounts.size() >= 2);
+            rig.tickUntil("a few more ticks", () -> rig.clock.epochMs() >= START_MS + 5_000);
+            reports = List.copyOf(rig.glue.reports);
+            assertEquals(List.of(), rig.halts);
+        }
+        // closed: the journal is signed to its end
+        final List<java.nio.file.Path> files = JournalFormat.filesIn(dir);
+        final VerificationReport report = new JournalVerifier(SIGNER.address()).verify(files);
+        assertTrue(report.ok(), report.render());
+        assertTrue(report.verdictsChecked() >= 1, report.render());
+
+        final List<JournalEntry> entries = new ArrayList<>();
+        try (JournalReader reader = new JournalReader(files, new JournalReader.Listener()
+        {
+        }))
+        {
+            while (reader.next())
+            {
+                entries.add(reader.entry());
+            }
+        }
+        final List<JournalEntry.Order> orders = entries.stream().filter(e -> e instanceof JournalEntry.Order)
+            .map(e -> (JournalEntry.Order)e).toList();
+        assertEquals(reports.stream().map(ExecutionReport::clientOrderId).distinct().toList(),
+            orders.stream().map(JournalEntry.Order::clientOrderId).toList(), "an ORDER for every order the venue saw");
+        assertTrue(orders.stream().allMatch(o -> o.venueCode().equals("deribit") && o.nativeName().equals("BTC-PERPETUAL")),
+            orders::toString);
+        assertEquals(reports.size(), entries.stream().filter(e -> e instanceof JournalEntry.Report).count(),
+            "every report journaled");
+        assertTrue(entries.contains(new JournalEntry.GroupDone(outcome.groupId(), "COMPLETE")), entries::toString);
+        assertTrue(entries.stream().anyMatch(e -> e instanceof JournalEntry.Account a && !a.positions().isEmpty()),
+            "the refreshed account with its perpetual position");
     }
 
     @Test

@@ -1,0 +1,236 @@
+package io.deltahedger.hedger.pipeline;
+
+import io.deltahedger.hedger.execution.GroupOutcome;
+import io.deltahedger.hedger.execution.OrderJournal;
+import io.deltahedger.hedger.journal.JournalHeader;
+import io.deltahedger.hedger.journal.JournalWriter;
+import io.deltahedger.venues.connection.ConnectionState;
+import io.deltahedger.venues.order.OrderRequest;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pipeline's side of the journal (docs/journal.md "Wiring into the pipeline"): owned by the execution stage's
+ * thread (stage 5, after the gate in both threading modes), it appends for each event, in ring order, what the margin
+ * book was given (MARKET, ACCOUNT), connection changes, reports, commands and policy changes (CONTROL), then the
+ * event's GROUP and the VERDICT of every gate evaluation, every ORDER before it is placed (flushed first:
+ * write-ahead), and each group's end (GROUP_DONE); it flushes at the end of each Disruptor batch. The HEADER is
+ * appended on {@link #start} from the book's setup captured before the stage threads run.
+ *
+ * <p>Failure: the first exception of the writer (an I/O error) halts the pipeline (no new risk, as a stage exception
+ * does), is counted and reported to the {@link HaltListener} as stage {@code journal}; from then on nothing more is
+ * appended and every new order is refused (never trade without a journal when one is configured). Appending never
+ * throws into the stage, so the execution stage keeps following its groups' reports.
+ *
+ * <p>Allocation: none for market data, account snapshots, connection changes, reports, commands, verdicts and group
+ * ends in steady state (the writer's appends are allocation-free; the strings written exist already); a POLICY change
+ * writes the policy's {@code toString} (rare).
+ */
+final class PipelineJournal implements OrderJournal
+{
+    static final String STAGE = "journal";
+
+    private final JournalWriter writer;
+    private final JournalHeader header;
+    private final AtomicBoolean halted;
+    private final AtomicLong exceptions;
+    private final HaltListener listener;
+    /** Actor of a connection change: the venue session of margin-book account a, "session:a". */
+    private final String[] sessionActor;
+    private long sequence = -1;
+    private volatile boolean failed;
+
+    PipelineJournal(final JournalWriter writer, final JournalHeader header, final int accountCount,
+                    final AtomicBoolean halted, final AtomicLong exceptions, final HaltListener listener)
+    {
+        this.writer = writer;
+        this.header = header;
+        this.halted = halted;
+        this.exceptions = exceptions;
+        this.listener = listener;
+        this.sessionActor = new String[accountCount];
+        for (int a = 0; a < accountCount; a++)
+        {
+            sessionActor[a] = "session:" + a;
+        }
+    }
+
+    /**
+     * Appends the HEADER and flushes it (caller's thread, before the stage threads start), then hands the writer over
+     * to the execution stage's thread.
+     *
+     * @throws java.io.UncheckedIOException if it cannot be written: the pipeline must not start
+     */
+    void start(final long nowMs)
+    {
+        writer.appendHeader(nowMs, header);
+        writer.flush();
+        writer.handOver();
+    }
+
+    /** Appends the inputs of an event, before the execution stage acts on it. */
+    void onInput(final PipelineEvent event, final long sequence)
+    {
+        this.sequence = sequence;
+        if (failed)
+        {
+            return;
+        }
+        try
+        {
+            final long t = event.nowMs;
+            switch (event.kind)
+            {
+                case MARKET_DATA ->
+                {
+                    if (event.bookFields != 0)
+                    {
+                        writer.appendMarket(t, event.marketData().instrumentIndex(), event.bookFields, event.bookMark,
+                            event.bookVolatility, event.bookIndex);
+                    }
+                }
+                case ACCOUNT -> writer.appendAccount(t, event.accountId, event.account);
+                case CONNECTION_STATE -> writer.appendControl(t, "CONNECTION", sessionActor[event.accountId],
+                    event.connectionState.name());
+                case EXECUTION_REPORT -> writer.appendReport(t, event.accountId, event.report);
+                case COMMAND -> writer.appendControl(t, event.command.name(), event.actor, "");
+                case POLICY -> writer.appendControl(t, "POLICY", event.actor, event.policy.toString());
+                default ->
+                {
+                    // TIMER carries only time; GROUP_DONE events echo the group end journaled when it happened
+                }
+            }
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+        }
+    }
+
+    /** Appends a trading decision's GROUP under the id the execution stage gives it (before it starts or blocks it). */
+    void onGroup(final PipelineEvent event, final long groupId)
+    {
+        if (failed)
+        {
+            return;
+        }
+        try
+        {
+            writer.appendGroup(event.nowMs, groupId, event.underlying, event.legs());
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+        }
+    }
+
+    /** Appends the VERDICT of the gate's evaluation of this event's legs (group -1 when no group is tracked). */
+    void onVerdict(final PipelineEvent event, final long groupId)
+    {
+        if (failed)
+        {
+            return;
+        }
+        try
+        {
+            writer.appendVerdict(event.nowMs, groupId, event.nowMs, event.legs(), event.verdict());
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+        }
+    }
+
+    /** Write-ahead: the ORDER reaches the file (the OS) before the order can reach the venue. */
+    @Override
+    public boolean beforePlace(final int accountId, final OrderRequest request, final long nowMs)
+    {
+        if (failed)
+        {
+            return false;
+        }
+        try
+        {
+            writer.appendOrder(nowMs, accountId, request);
+            writer.flush();
+            return true;
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+            return false;
+        }
+    }
+
+    /** Appends a group's end at the time it ended. */
+    void onGroupDone(final GroupOutcome outcome)
+    {
+        if (failed)
+        {
+            return;
+        }
+        try
+        {
+            writer.appendGroupDone(outcome.endedMs(), outcome.groupId(), outcome.state().name());
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+        }
+    }
+
+    /** Flushes what the batch appended. */
+    void endOfBatch()
+    {
+        if (failed)
+        {
+            return;
+        }
+        try
+        {
+            writer.flush();
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+        }
+    }
+
+    /** True once the writer failed: nothing is appended any more and orders are refused. */
+    boolean failed()
+    {
+        return failed;
+    }
+
+    /**
+     * Signs, flushes and closes the writer (on the closing thread, after the stage threads stopped).
+     *
+     * @throws java.io.UncheckedIOException if that fails and no failure had been reported before
+     */
+    void close()
+    {
+        try
+        {
+            writer.handOver();
+            writer.close();
+        }
+        catch (final RuntimeException e)
+        {
+            if (!failed)
+            {
+                throw e;
+            }
+            // already halted and reported; a writer that failed once may fail again closing
+            listener.onStageException(STAGE, -1, e);
+        }
+    }
+
+    private void fail(final RuntimeException e)
+    {
+        failed = true;
+        halted.set(true);
+        exceptions.incrementAndGet();
+        listener.onStageException(STAGE, sequence, e);
+    }
+}
