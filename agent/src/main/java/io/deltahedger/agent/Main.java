@@ -27,6 +27,9 @@ public final class Main
 {
     public static void main(final String[] args)
     {
+        // Chronicle (the journal) would otherwise phone home and announce itself; java -jar cannot pass -D flags
+        System.setProperty("chronicle.analytics.disable", System.getProperty("chronicle.analytics.disable", "true"));
+        System.setProperty("chronicle.announcer.disable", System.getProperty("chronicle.announcer.disable", "true"));
         System.exit(execute(args));
     }
 

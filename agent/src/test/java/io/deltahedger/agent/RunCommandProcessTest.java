@@ -33,9 +33,21 @@ class RunCommandProcessTest
     void theDemoStartsPrintsItsDashboardLogsJsonAndStopsCleanlyOnSigterm() throws Exception
     {
         final Path err = Files.createTempFile("deltahedger-run", ".err");
-        final ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--http-port", "0")
-            .redirectError(err.toFile());
+        final Path journal = Files.createTempDirectory("deltahedger-run-journal");
+        final List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the JVM flags this test runs with (Chronicle's --add-opens etc., as the jar's manifest gives java -jar)
+        for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle.") || arg.startsWith("--enable-native")
+                || arg.startsWith("--sun-misc"))
+            {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+            "--http-port", "0"));
+        final ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).directory(journal.toFile());
         pb.environment().put("DELTAHEDGER_LOG_FORMAT", "json");
         pb.environment().remove("DELTAHEDGER_API_TOKEN");
         final Process process = pb.start();
@@ -60,6 +72,17 @@ class RunCommandProcessTest
         {
             process.destroyForcibly();
         }
+        // the run journaled everything and the journal holds: chain, signatures, every margin verdict re-evaluated
+        final List<Path> runs;
+        try (var dirs = Files.list(journal.resolve("journal")))
+        {
+            runs = dirs.toList();
+        }
+        assertEquals(1, runs.size(), runs.toString());
+        final io.deltahedger.hedger.journal.VerificationReport report = new io.deltahedger.hedger.journal.JournalVerifier(
+            null).verify(io.deltahedger.hedger.journal.JournalFormat.filesIn(runs.get(0)));
+        assertEquals(io.deltahedger.hedger.journal.VerificationReport.OK, report.exitCode(), report.render());
+        assertTrue(report.records() > 10 && report.signaturesChecked() > 0, report.render());
         final List<String> lines = Files.readAllLines(err);
         assertFalse(lines.isEmpty());
         final ObjectMapper json = new ObjectMapper();

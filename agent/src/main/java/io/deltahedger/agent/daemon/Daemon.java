@@ -36,7 +36,18 @@ import io.deltahedger.venues.simulator.SimulatorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.deltahedger.config.daemon.JournalSettings;
+import io.deltahedger.hedger.journal.ChainSigner;
+import io.deltahedger.hedger.journal.JournalWriter;
+import io.deltahedger.hedger.journal.JournalWriterConfig;
+
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +76,9 @@ public final class Daemon implements AutoCloseable
     static final Map<String, Double> DEMO_COINS_PER_LEG = Map.of("BTC", 0.5, "ETH", 5.0);
     /** Deribit's perpetual taker fee used when a venue's fees are not configured (docs/configuration.md). */
     static final String ACTOR_SHUTDOWN = "shutdown";
+    /** The agent id recorded in the journal's header. */
+    static final String AGENT_ID = "deltahedger";
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final DeltahedgerConfig config;
     private final List<ExchangeSimulator> simulators;
@@ -73,12 +87,16 @@ public final class Daemon implements AutoCloseable
     private final ControlServer server;
     private final String token;
     private final boolean generatedToken;
+    private final Path journalDirectory;
+    private final String journalSigner;
     private volatile boolean closed;
 
     private Daemon(final DeltahedgerConfig config, final List<ExchangeSimulator> simulators, final HedgingEngine engine,
                    final EngineTelemetry telemetry, final ControlServer server, final String token,
-                   final boolean generatedToken)
+                   final boolean generatedToken, final Path journalDirectory, final String journalSigner)
     {
+        this.journalDirectory = journalDirectory;
+        this.journalSigner = journalSigner;
         this.config = config;
         this.simulators = simulators;
         this.engine = engine;
@@ -290,15 +308,44 @@ public final class Daemon implements AutoCloseable
         }
         final EngineTelemetry telemetry = new EngineTelemetry(underlyingNames, accountNames);
 
-        // 6. the engine: connect, reconcile, hedge
+        // 6. the audit journal: with a configured signing key the directory's chain continues across restarts;
+        //    without one (the demo) each run journals into its own directory under a key generated for it
+        final JournalSettings js = config.journal();
+        final ChainSigner signer;
+        final Path journalDir;
+        if (js.signingKey().isPresent())
+        {
+            signer = ChainSigner.fromSecret(js.signingKey().get().resolve(environment));
+            journalDir = js.directory();
+        }
+        else
+        {
+            signer = ChainSigner.generate();
+            journalDir = js.directory().resolve("run-" + RUN_STAMP.format(Instant.ofEpochMilli(clock.epochMs())));
+        }
+        try
+        {
+            Files.createDirectories(journalDir);
+        }
+        catch (final IOException e)
+        {
+            throw new IllegalStateException("journal.directory: cannot create " + journalDir + ": " + e.getMessage()
+                + ": choose a writable directory", e);
+        }
+        final JournalWriter journal = JournalWriter.open(journalDir, signer, new JournalWriterConfig(
+            JournalWriterConfig.defaults().signEveryRecords(), js.signEveryMs(), JournalWriterConfig.defaults().bufferBytes(),
+            false, true));
+        LOG.info("journal in {}, chain signed by {}", journalDir, signer.address());
+
+        // 7. the engine: connect, reconcile, hedge
         final HedgingEngine engine = new HedgingEngine(EngineConfig.defaults(), connections, book, portfolio,
             pipelineConfig, gate, execution, clock, telemetry,
             (stage, sequence, error) -> LOG.error("pipeline stage {} failed at sequence {}: new risk halted", stage,
-                sequence, error));
+                sequence, error), journal, AGENT_ID);
         started.add(engine);
         engine.start();
 
-        // 7. the control plane
+        // 8. the control plane
         final int port = httpPort != null ? httpPort : config.control().port();
         if (!config.control().loopbackOnly())
         {
@@ -308,7 +355,8 @@ public final class Daemon implements AutoCloseable
         final ControlServer server = ControlServer.start(
             new EngineControlPlane(engine, telemetry, config, clock), apiToken, config.control().bindAddress(), port);
         started.add(server);
-        return new Daemon(config, simulators, engine, telemetry, server, token, generateToken);
+        return new Daemon(config, simulators, engine, telemetry, server, token, generateToken, journalDir,
+            signer.address());
     }
 
     /** {@code https://host/api/v2/} of a Deribit WebSocket endpoint {@code wss://host/ws/api/v2}. */
@@ -340,6 +388,18 @@ public final class Daemon implements AutoCloseable
     public String token()
     {
         return token;
+    }
+
+    /** Where this run journals. */
+    public Path journalDirectory()
+    {
+        return journalDirectory;
+    }
+
+    /** The address of the key that signs this run's journal chain. */
+    public String journalSigner()
+    {
+        return journalSigner;
     }
 
     public HedgingEngine engine()

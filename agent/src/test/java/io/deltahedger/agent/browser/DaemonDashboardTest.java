@@ -22,7 +22,12 @@ class DaemonDashboardTest
     void theDashboardShowsTheLiveBookAndItsPauseButtonPausesTheAgent() throws Exception
     {
         BrowserRequirement.check();
-        try (Daemon daemon = Daemon.start(DeltahedgerConfig.demo(), 0, name -> null, EpochClock.system());
+        final DeltahedgerConfig d = DeltahedgerConfig.demo();
+        final DeltahedgerConfig demo = new DeltahedgerConfig(d.venues(), d.book(), d.underlyings(), d.margin(),
+            d.execution(), d.pipeline(), new io.deltahedger.config.daemon.JournalSettings(
+                java.nio.file.Files.createTempDirectory("deltahedger-dashboard-journal"), d.journal().roll(),
+                d.journal().signingKey(), d.journal().signEveryMs()), d.control(), d.logging());
+        try (Daemon daemon = Daemon.start(demo, 0, name -> null, EpochClock.system());
              HeadlessChromium browser = new HeadlessChromium())
         {
             assertTrue(daemon.generatedToken(), "no DELTAHEDGER_API_TOKEN: the demo generates one");

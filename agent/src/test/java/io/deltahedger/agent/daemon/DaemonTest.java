@@ -42,10 +42,22 @@ class DaemonTest
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Daemon daemon;
 
-    @BeforeAll
-    static void start()
+    private static java.nio.file.Path journal;
+
+    /** The demo with its journal in a temporary directory. */
+    static DeltahedgerConfig demoJournalingTo(final java.nio.file.Path dir)
     {
-        daemon = Daemon.start(DeltahedgerConfig.demo(), 0, Map.of("DELTAHEDGER_API_TOKEN", TOKEN)::get,
+        final DeltahedgerConfig d = DeltahedgerConfig.demo();
+        return new DeltahedgerConfig(d.venues(), d.book(), d.underlyings(), d.margin(), d.execution(), d.pipeline(),
+            new io.deltahedger.config.daemon.JournalSettings(dir, d.journal().roll(), d.journal().signingKey(),
+                d.journal().signEveryMs()), d.control(), d.logging());
+    }
+
+    @BeforeAll
+    static void start() throws Exception
+    {
+        journal = java.nio.file.Files.createTempDirectory("deltahedger-daemon-journal");
+        daemon = Daemon.start(demoJournalingTo(journal), 0, Map.of("DELTAHEDGER_API_TOKEN", TOKEN)::get,
             EpochClock.system());
     }
 
@@ -56,6 +68,21 @@ class DaemonTest
         {
             daemon.close();
             assertEquals(EngineState.CLOSED, daemon.engine().state());
+            // everything the run did is in its journal, and the journal holds
+            try
+            {
+                final io.deltahedger.hedger.journal.VerificationReport report =
+                    new io.deltahedger.hedger.journal.JournalVerifier(daemon.journalSigner())
+                        .verify(io.deltahedger.hedger.journal.JournalFormat.filesIn(daemon.journalDirectory()));
+                assertEquals(io.deltahedger.hedger.journal.VerificationReport.OK, report.exitCode(), report.render());
+                assertTrue(report.verdictsChecked() > 0, "the flatten group's verdict was re-evaluated: "
+                    + report.render());
+                assertTrue(daemon.journalDirectory().startsWith(journal));
+            }
+            catch (final java.io.IOException e)
+            {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.deltahedger.hedger.execution.EngineCommand;
 import io.deltahedger.hedger.execution.EngineStatus;
 import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
+import io.deltahedger.hedger.journal.JournalWriter;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.HaltListener;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;
@@ -92,6 +93,31 @@ public final class HedgingEngine implements AutoCloseable
         final DecisionSink sink,
         final HaltListener onHalt)
     {
+        this(config, connections, book, portfolio, pipelineConfig, gateConfig, executionConfig, clock, sink, onHalt, null,
+            null);
+    }
+
+    /**
+     * As the constructor above, with the audit journal: the pipeline writes every input, decision, verdict, order and
+     * report to it in ring order (docs/journal.md), continuing the journal's chain and group ids after a restart.
+     *
+     * @param journal the journal writer, or null for none
+     * @param agentId the agent's id recorded in the journal's header (with a journal)
+     */
+    public HedgingEngine(
+        final EngineConfig config,
+        final List<ConnectionConfig> connections,
+        final MarginBook book,
+        final Portfolio portfolio,
+        final PipelineConfig pipelineConfig,
+        final GateConfig gateConfig,
+        final ExecutionConfig executionConfig,
+        final EpochClock clock,
+        final DecisionSink sink,
+        final HaltListener onHalt,
+        final JournalWriter journal,
+        final String agentId)
+    {
         if (config == null || connections == null || connections.isEmpty() || book == null || clock == null)
         {
             throw new IllegalArgumentException("HedgingEngine needs an EngineConfig, at least one ConnectionConfig, a "
@@ -138,6 +164,10 @@ public final class HedgingEngine implements AutoCloseable
         for (final VenueConnection c : this.connections)
         {
             c.attach(pipeline);
+        }
+        if (journal != null)
+        {
+            pipeline.withJournal(journal, agentId);
         }
         pipeline.start();
         pipeline.publishCommand(EngineCommand.PAUSE, STARTUP_ACTOR);
