@@ -3,6 +3,7 @@ package io.deltahedger.hedger.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.deltahedger.greeks.portfolio.Portfolio;
 import io.deltahedger.greeks.portfolio.PortfolioGreeks;
+import io.deltahedger.venues.account.Position;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.marketdata.TickerField;
@@ -26,6 +27,12 @@ import java.util.Map;
  * revalued on its next event, so the next decision sees the new delta. Fills of foreign orders (no side) or of
  * instruments the portfolio does not hold are counted and left to the account snapshots. A fill allocates the
  * instrument's canonical id for the look-up (a rare event).
+ *
+ * <p>Existing positions: the first account snapshot of each account adds that account's positions in the portfolio's
+ * delta-one instruments to them (the venue is the authority on what is held at start: after a restart, or a hedge the
+ * desk already had), so the first decision counts them instead of hedging them again. Later snapshots are not applied:
+ * they may lag the engine's own fills, which are applied as they come. The live engine starts paused until every
+ * venue has sent its first snapshot, so no fill of its own precedes one.
  */
 final class GreeksStage implements EventHandler<PipelineEvent>
 {
@@ -39,6 +46,8 @@ final class GreeksStage implements EventHandler<PipelineEvent>
     private final boolean[] volChanged;
     private final Map<String, Integer> deltaOneByInstrument = new HashMap<>();
     private long unmatchedFills;
+    /** Per margin-book account: its first snapshot's positions have been taken. */
+    private final boolean[] seeded;
 
     GreeksStage(final Routing routing, final Portfolio portfolio, final long valuationStepMs)
     {
@@ -59,6 +68,7 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         {
             deltaOneByInstrument.put(portfolio.deltaOneInstrument(d), d);
         }
+        seeded = new boolean[routing.accountCount];
     }
 
     /** Fills that moved no portfolio position: foreign orders, or instruments the portfolio does not hold. */
@@ -73,6 +83,11 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         if (event.kind == EventKind.EXECUTION_REPORT)
         {
             applyFill(event);
+            return;
+        }
+        if (event.kind == EventKind.ACCOUNT)
+        {
+            seedPositions(event);
             return;
         }
         if (event.kind == EventKind.MARKET_DATA)
@@ -113,6 +128,25 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         event.deltaCoin = g.deltaCoin();
         event.premiumAdjustedDeltaCoin = g.premiumAdjustedDeltaCoin();
         event.gammaPerUsd = g.gammaPerUsd();
+    }
+
+    private void seedPositions(final PipelineEvent event)
+    {
+        final int a = event.accountId;
+        if (a < 0 || a >= seeded.length || seeded[a])
+        {
+            return;
+        }
+        seeded[a] = true;
+        for (final Position p : event.account.positions())
+        {
+            final Integer d = deltaOneByInstrument.get(p.instrument().canonicalId());
+            if (d != null && p.sizeLots() != 0)
+            {
+                portfolio.setDeltaOneAmount(d, portfolio.deltaOneAmount(d) + p.instrument().amountGrid().toDouble(p.sizeLots()));
+                volChanged[portfolio.deltaOneUnderlying(d)] = true;
+            }
+        }
     }
 
     private void applyFill(final PipelineEvent event)

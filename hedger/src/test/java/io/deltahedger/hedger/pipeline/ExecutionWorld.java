@@ -126,6 +126,15 @@ final class ExecutionWorld implements AutoCloseable
             equityUsdt, equityUsdt, 0, 0, List.of()));
     }
 
+    /** An account snapshot holding {@code perpLots} lots of BTCUSDT (signed). */
+    void accountHolding(final double equityUsdt, final long perpLots)
+    {
+        published++;
+        pipeline.publishAccount(account, new AccountSnapshot(Venue.BINANCE_USDM, "USDT", clock.epochMs(), equityUsdt,
+            equityUsdt, equityUsdt, 0, 0, List.of(new io.deltahedger.venues.account.Position(btcusdt, perpLots,
+                40_000, 40_000, 0, 0, 0, 0))));
+    }
+
     void connection(final ConnectionState state)
     {
         published++;
