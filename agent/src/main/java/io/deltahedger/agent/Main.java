@@ -14,10 +14,14 @@ import picocli.CommandLine.Command;
     description = "Autonomous delta hedging for crypto options books.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RunCommand.class,
         PriceCommand.class,
         ImpliedVolCommand.class,
         SimulatorCommand.class,
         BenchCommand.class,
+        BacktestCommand.class,
+        GenerateCommand.class,
+        VerifyCommand.class,
     })
 public final class Main
 {

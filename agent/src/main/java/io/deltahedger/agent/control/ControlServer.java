@@ -48,6 +48,8 @@ public final class ControlServer implements AutoCloseable
         properties.put("micronaut.server.port", port == 0 ? -1 : port);
         properties.put("micronaut.server.max-request-size", MAX_REQUEST_BYTES);
         properties.put("micronaut.application.name", "deltahedger");
+        // every field of a status document is always present (Micronaut's default drops empty lists and strings)
+        properties.put("jackson.serialization-inclusion", "ALWAYS");
         final ApplicationContext context = ApplicationContext.builder()
             .banner(false)
             .deduceEnvironment(false)

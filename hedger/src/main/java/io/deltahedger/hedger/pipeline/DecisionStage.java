@@ -4,12 +4,14 @@ import com.lmax.disruptor.EventHandler;
 import io.deltahedger.hedger.policy.DeltaMeasure;
 import io.deltahedger.hedger.policy.HedgeDecider;
 import io.deltahedger.hedger.policy.HedgeDecision;
+import io.deltahedger.hedger.policy.HedgePolicy;
 import io.deltahedger.hedger.routing.ExecutionLimits;
 import io.deltahedger.hedger.routing.GroupPlanner;
 import io.deltahedger.hedger.routing.PlanningMarket;
 import io.deltahedger.marginmonitor.book.MarginBook;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Stage 3: the hedge decision and its plan. Owns one {@link HedgeDecider} and one {@link GroupPlanner} per hedged
@@ -36,6 +38,8 @@ final class DecisionStage implements EventHandler<PipelineEvent>
     private final boolean[] premiumAdjusted;
     private final PlanningMarket market;
     private final DecisionControl control;
+    /** The policy in force per underlying, written here when a POLICY event is applied, read by any thread. */
+    private final AtomicReferenceArray<HedgePolicy> policies;
 
     DecisionStage(
         final Routing routing,
@@ -45,7 +49,8 @@ final class DecisionStage implements EventHandler<PipelineEvent>
         final ExecutionLimits limits,
         final double marginThreshold)
     {
-        this(routing, book, halted, limitSlippage, limits, marginThreshold, false);
+        this(routing, book, halted, limitSlippage, limits, marginThreshold, false,
+            new AtomicReferenceArray<>(routing.underlyingCount));
     }
 
     /** @param tracking true when an execution stage runs groups (one in flight per underlying, see DecisionControl) */
@@ -56,8 +61,10 @@ final class DecisionStage implements EventHandler<PipelineEvent>
         final double limitSlippage,
         final ExecutionLimits limits,
         final double marginThreshold,
-        final boolean tracking)
+        final boolean tracking,
+        final AtomicReferenceArray<HedgePolicy> policies)
     {
+        this.policies = policies;
         this.routing = routing;
         this.halted = halted;
         this.market = new PlanningMarket(book);
@@ -91,6 +98,11 @@ final class DecisionStage implements EventHandler<PipelineEvent>
             {
             }
         }
+        if (event.kind == EventKind.POLICY)
+        {
+            applyPolicy(event.policy);
+            return;
+        }
         // engine state next: commands and group completions, then busy, killed, paused, breaker (unless halted)
         if (control.applied(event) || (!halted.get() && control.refused(event)))
         {
@@ -98,6 +110,15 @@ final class DecisionStage implements EventHandler<PipelineEvent>
         }
         decideAndPlan(event);
         control.afterDecision(event);
+    }
+
+    /** A new decider for the policy's underlying: the control view shares the deciders array, so it sees it too. */
+    private void applyPolicy(final HedgePolicy policy)
+    {
+        final int u = routing.routedUnderlying(policy.underlying());
+        deciders[u] = new HedgeDecider(policy);
+        premiumAdjusted[u] = policy.deltaMeasure() == DeltaMeasure.PREMIUM_ADJUSTED;
+        policies.set(u, policy);
     }
 
     /** The engine's execution view: group in flight per underlying, pause, kill, breaker (stage 5 publishes GROUP_DONE). */

@@ -18,5 +18,7 @@ public enum EventKind
     /** An operator's {@link io.deltahedger.hedger.execution.EngineCommand}, with who asked. */
     COMMAND,
     /** A rebalancing group ended (published by the execution stage): frees its underlying in the decision stage. */
-    GROUP_DONE
+    GROUP_DONE,
+    /** An operator's runtime {@link io.deltahedger.hedger.policy.HedgePolicy} for one underlying, with who asked. */
+    POLICY
 }

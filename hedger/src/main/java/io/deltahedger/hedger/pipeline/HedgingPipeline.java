@@ -9,6 +9,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.deltahedger.greeks.portfolio.Portfolio;
+import io.deltahedger.hedger.policy.HedgePolicy;
 import io.deltahedger.hedger.execution.EngineCommand;
 import io.deltahedger.hedger.execution.EngineStatus;
 import io.deltahedger.hedger.execution.ExecutionConfig;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The hedger's pipeline from tick to gated decision, wired here and only here: one Disruptor ring of pre-allocated
@@ -68,6 +70,7 @@ public final class HedgingPipeline implements AutoCloseable
     private final DecisionControl control;
     private final GroupExecutor executor;
     private final OrderSides orderSides = new OrderSides();
+    private final AtomicReferenceArray<HedgePolicy> policies;
     private boolean started;
     private volatile boolean replaying;
 
@@ -125,6 +128,11 @@ public final class HedgingPipeline implements AutoCloseable
         this.clock = clock;
         this.routing = new Routing(config, portfolio, book);
         this.accountCount = routing.accountCount;
+        this.policies = new AtomicReferenceArray<>(routing.underlyingCount);
+        for (int u = 0; u < routing.underlyingCount; u++)
+        {
+            policies.set(u, routing.route[u] == null ? null : routing.route[u].policy());
+        }
 
         // 0. the ring: pre-allocated events, any number of publishing adapter threads
         disruptor = new Disruptor<>(
@@ -142,7 +150,7 @@ public final class HedgingPipeline implements AutoCloseable
         final GreeksStage greeks = new GreeksStage(routing, portfolio, config.valuationStepMs());
         // 3. the hedge decision, planned into a group of legs over the route's candidates by expected cost and headroom
         final DecisionStage decision = new DecisionStage(routing, book, halted, config.limitSlippage(),
-            config.executionLimits(), gateConfig.threshold(), venues != null);
+            config.executionLimits(), gateConfig.threshold(), venues != null, policies);
         control = decision.control();
         // 4. admission, all or nothing: execution limits, rate budget, then the pre-trade margin gate
         final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig, config.executionLimits());
@@ -360,6 +368,47 @@ public final class HedgingPipeline implements AutoCloseable
         {
             ring.publish(sequence);
         }
+    }
+
+    /**
+     * Publishes an operator's new policy for one hedged underlying. The decision stage applies it in ring order: the
+     * underlying's decider starts afresh with it (armed, its rate-cap window and schedule reset; a group in flight
+     * finishes under the decision that started it). {@link #policy(String)} shows it once applied.
+     *
+     * @throws IllegalArgumentException if the policy's underlying is not hedged by this pipeline
+     */
+    public void publishPolicy(final HedgePolicy policy, final String actor)
+    {
+        if (policy == null || actor == null || actor.isBlank())
+        {
+            throw new IllegalArgumentException("policy change needs a policy and the actor who asked, was " + policy
+                + ", '" + actor + "'");
+        }
+        if (routing.routedUnderlying(policy.underlying()) < 0)
+        {
+            throw new IllegalArgumentException("underlying '" + policy.underlying() + "' is not hedged here: hedged are "
+                + routing.routedUnderlyings());
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final PipelineEvent event = ring.get(sequence);
+            event.kind = EventKind.POLICY;
+            event.policy = policy;
+            event.actor = actor;
+            stamp(event);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** The policy in force for a hedged underlying (the latest applied), or null if it is not hedged here. */
+    public HedgePolicy policy(final String underlying)
+    {
+        final int u = routing.routedUnderlying(underlying);
+        return u < 0 ? null : policies.get(u);
     }
 
     /**

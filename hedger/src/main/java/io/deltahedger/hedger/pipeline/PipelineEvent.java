@@ -3,6 +3,7 @@ package io.deltahedger.hedger.pipeline;
 import io.deltahedger.hedger.execution.EngineCommand;
 import io.deltahedger.hedger.execution.GroupState;
 import io.deltahedger.hedger.policy.HedgeDecision;
+import io.deltahedger.hedger.policy.HedgePolicy;
 import io.deltahedger.hedger.routing.LimitBreach;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
 import io.deltahedger.marginmonitor.gate.LegGroup;
@@ -43,6 +44,7 @@ public final class PipelineEvent
     Side reportSide;
     EngineCommand command;
     String actor;
+    HedgePolicy policy;
     /** Stage 5: the group started for this event, or GROUP_DONE's group; -1 otherwise. */
     long groupId = -1;
     int groupUnderlying = -1;
@@ -92,6 +94,7 @@ public final class PipelineEvent
         reportSide = null;
         command = null;
         actor = null;
+        policy = null;
         groupId = -1;
         groupUnderlying = -1;
         groupState = null;
@@ -173,7 +176,13 @@ public final class PipelineEvent
         return command;
     }
 
-    /** Who gave the command ({@link EventKind#COMMAND} only), else null. */
+    /** The new policy ({@link EventKind#POLICY} only), else null. */
+    public HedgePolicy policy()
+    {
+        return policy;
+    }
+
+    /** Who gave the command or the policy ({@link EventKind#COMMAND}, {@link EventKind#POLICY}), else null. */
     public String actor()
     {
         return actor;
@@ -353,6 +362,7 @@ public final class PipelineEvent
             + (groupId >= 0 ? ", group=" + groupId + (groupState != null ? " " + groupState : "") : "")
             + (report != null ? ", report=" + report.clientOrderId() + " " + report.type() : "")
             + (command != null ? ", command=" + command + " by " + actor : "")
+            + (policy != null ? ", policy of " + policy.underlying() + " by " + actor : "")
             + '}';
     }
 }

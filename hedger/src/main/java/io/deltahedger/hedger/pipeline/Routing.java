@@ -166,4 +166,31 @@ final class Routing
         }
         return instrumentIndex;
     }
+
+    /** The portfolio index of a hedged underlying by name, or -1 if it is not hedged. */
+    int routedUnderlying(final String name)
+    {
+        for (int u = 0; u < underlyingCount; u++)
+        {
+            if (route[u] != null && route[u].policy().underlying().equals(name))
+            {
+                return u;
+            }
+        }
+        return -1;
+    }
+
+    /** The names of the hedged underlyings, for messages. */
+    java.util.List<String> routedUnderlyings()
+    {
+        final java.util.List<String> names = new java.util.ArrayList<>();
+        for (int u = 0; u < underlyingCount; u++)
+        {
+            if (route[u] != null)
+            {
+                names.add(route[u].policy().underlying());
+            }
+        }
+        return names;
+    }
 }

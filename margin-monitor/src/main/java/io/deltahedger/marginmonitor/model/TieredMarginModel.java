@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class TieredMarginModel implements MarginModel {
 
+    private final List<MarginBracket> brackets;
     private final double[] caps;
     private final double[] rates;
     private final double[] amounts;
@@ -56,6 +57,12 @@ public final class TieredMarginModel implements MarginModel {
             initialRates[i] = b.initialRate();
             previousCap = b.notionalCap();
         }
+        this.brackets = List.copyOf(brackets);
+    }
+
+    /** The validated brackets, lowest notional first (for journals and reports). */
+    public List<MarginBracket> brackets() {
+        return brackets;
     }
 
     @Override
