@@ -18,6 +18,7 @@ import io.deltahedger.venues.order.ExecutionReport;
 import io.deltahedger.venues.order.VenueGateway;
 import io.deltahedger.venues.order.VenueListener;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     private long unmappedEvents;
     private long executionReports;
     private volatile ConnectionStateEvent lastStateEvent;
+    /** The last {@value #RECENT_STATES} state changes with their reasons, for operators (rare events: a lock is fine). */
+    private final ArrayDeque<ConnectionStateEvent> recentStates = new ArrayDeque<>();
+    private static final int RECENT_STATES = 32;
     private long foreignSnapshots;
     private volatile long published;
     private long foreignReports;
@@ -240,6 +244,15 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         return lastStateEvent;
     }
 
+    /** The last state changes (at most 32), oldest first, with their reasons; any thread. */
+    public List<ConnectionStateEvent> recentStates()
+    {
+        synchronized (recentStates)
+        {
+            return List.copyOf(recentStates);
+        }
+    }
+
     /** What the engine last heard about this session's state. */
     ConnectionState lastState()
     {
@@ -331,6 +344,14 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     {
         state = event.state();
         lastStateEvent = event;
+        synchronized (recentStates)
+        {
+            if (recentStates.size() == RECENT_STATES)
+            {
+                recentStates.removeFirst();
+            }
+            recentStates.addLast(event);
+        }
         if (pipeline != null)
         {
             for (final int accountId : accountIds)

@@ -13,6 +13,7 @@ import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.deribit.DeribitCredentials;
 import io.deltahedger.venues.deribit.client.DeribitClientConfig;
+import io.deltahedger.venues.deribit.client.DeribitSession;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.simulator.ExchangeSimulator;
 import io.deltahedger.venues.simulator.SimulatorConfig;
@@ -253,8 +254,9 @@ final class TwoVenueWorld implements AutoCloseable
 
     /**
      * A step is done when every named connection that is LIVE has answered this step's account request (a lost reply,
-     * or a session that dropped, resolves only as injected time passes: the wall-time cap moves on then), the ring has
-     * handed every event the engine published to the capture, and no group is open.
+     * or a session that dropped, resolves only as injected time passes: the wall-time cap moves on then), no session is
+     * half-way through connecting, the ring has handed every event the engine published to the capture, and no group
+     * is open.
      */
     private boolean stepDone(final String[] waitFor, final long[] before)
     {
@@ -262,6 +264,17 @@ final class TwoVenueWorld implements AutoCloseable
         {
             if (engine.connection(waitFor[i]).connectionState() == ConnectionState.LIVE
                 && snapshots(waitFor[i]) < before[i] + 2)
+            {
+                return false;
+            }
+        }
+        for (final VenueConnection c : engine.connections())
+        {
+            // a session connecting, authenticating, subscribing or reconciling needs wall time, not injected time:
+            // ending the step would let the next one's clock jump time its requests out
+            final DeribitSession.Phase phase = c.session().phase();
+            if (phase != DeribitSession.Phase.LIVE && phase != DeribitSession.Phase.BACKING_OFF
+                && phase != DeribitSession.Phase.DOWN && phase != DeribitSession.Phase.IDLE)
             {
                 return false;
             }
