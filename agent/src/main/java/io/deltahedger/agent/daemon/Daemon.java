@@ -3,6 +3,7 @@ package io.deltahedger.agent.daemon;
 import io.deltahedger.agent.control.ApiToken;
 import io.deltahedger.agent.control.ControlServer;
 import io.deltahedger.config.DeltahedgerConfig;
+import io.deltahedger.config.book.BookPosition;
 import io.deltahedger.config.book.BookSource;
 import io.deltahedger.config.policy.HedgeInstrument;
 import io.deltahedger.config.policy.UnderlyingSettings;
@@ -180,8 +181,9 @@ public final class Daemon implements AutoCloseable
             else
             {
                 endpoint.put(v.name(), v.endpoint().orElseThrow());
-                credentials.put(v.name(), DeribitClientConfig.credentials(
-                    v.credentials().orElseThrow().clientId(), v.credentials().orElseThrow().clientSecret()));
+                credentials.put(v.name(), new DeribitCredentials(
+                    v.credentials().orElseThrow().clientId().resolve(environment).reveal(),
+                    v.credentials().orElseThrow().clientSecret().resolve(environment).reveal()));
             }
         }
         final Map<String, InstrumentRegistry> chain = new LinkedHashMap<>();
@@ -192,32 +194,93 @@ public final class Daemon implements AutoCloseable
             chain.put(v.name(), new DeribitRest(http).instruments(v.currencies()));
         }
 
-        // 2. the options book
-        if (!(config.book() instanceof BookSource.Demo))
+        // 2. the options book: the demo writes short strangles on an embedded simulator; a desk's book (inline or
+        //    file) is what it already holds, on the first venue that lists each option
+        final DemoBook demo;
+        final String optionVenue;
+        if (config.book() instanceof BookSource.Demo)
         {
-            throw new IllegalStateException("book: only 'demo' is supported by deltahedger run in this version; an "
-                + "inline or file book is read and checked but not yet hedged. Use 'book: demo' with a simulator venue");
+            optionVenue = config.venues().keySet().iterator().next();
+            final ExchangeSimulator optionSim = simulatorOf.get(optionVenue);
+            if (optionSim == null)
+            {
+                throw new IllegalStateException("book: demo writes its options on an embedded simulator, but the first "
+                    + "venue '" + optionVenue + "' is not one: list a 'type: simulator' venue first, or give your book");
+            }
+            final Map<String, Double> coins = new LinkedHashMap<>();
+            for (final String u : config.underlyings().keySet())
+            {
+                final Double c = DEMO_COINS_PER_LEG.get(u);
+                if (c == null)
+                {
+                    throw new IllegalStateException("underlyings." + u + ": the demo book writes BTC and ETH options only");
+                }
+                coins.put(u, c);
+            }
+            demo = DemoBook.shortStrangles(optionVenue, chain.get(optionVenue),
+                new DeribitRest(optionSim.httpUri())::optionQuote, clock.epochMs(), coins);
+            demo.openOn(optionSim, SIMULATOR_OWNER, 0);
         }
-        final String optionVenue = config.venues().keySet().iterator().next();
-        final ExchangeSimulator optionSim = simulatorOf.get(optionVenue);
-        if (optionSim == null)
+        else
         {
-            throw new IllegalStateException("book: demo writes its options on an embedded simulator, but the first "
-                + "venue '" + optionVenue + "' is not one: list a 'type: simulator' venue first");
+            final List<BookPosition> positions = config.book() instanceof BookSource.Inline inline ? inline.positions()
+                : ((BookSource.FromFile)config.book()).positions();
+            String holder = null;
+            final List<DemoBook.ShortOption> options = new ArrayList<>();
+            for (final BookPosition p : positions)
+            {
+                final String nativeName = p.instrument().substring(p.instrument().indexOf(':') + 1);
+                if (!p.instrument().startsWith(Venue.DERIBIT.code() + ":"))
+                {
+                    throw new IllegalStateException("book: " + p.instrument() + " is not a Deribit option; the venues "
+                        + "this version trades speak Deribit's API: use deribit:<name>");
+                }
+                String venue = null;
+                for (final String v : chain.keySet())
+                {
+                    if (chain.get(v).indexOfNative(Venue.DERIBIT, nativeName) >= 0)
+                    {
+                        venue = v;
+                        break;
+                    }
+                }
+                if (venue == null)
+                {
+                    throw new IllegalStateException("book: no configured venue lists " + p.instrument()
+                        + " (expired, or its currency missing from venues.<name>.currencies)");
+                }
+                if (holder != null && !holder.equals(venue))
+                {
+                    throw new IllegalStateException("book: the options must all be held on one venue; "
+                        + p.instrument() + " is listed first by '" + venue + "', earlier options by '" + holder + "'");
+                }
+                holder = venue;
+                final InstrumentRegistry registry = chain.get(venue);
+                final Instrument option = registry.instrument(registry.indexOfNative(Venue.DERIBIT, nativeName));
+                final URI http = simulatorOf.containsKey(venue) ? simulatorOf.get(venue).httpUri()
+                    : httpApi(endpoint.get(venue));
+                final DemoBook.Quote quote = new DeribitRest(http).optionQuote(option);
+                options.add(new DemoBook.ShortOption(option, p.contracts().doubleValue(), quote.markIv(), quote.delta()));
+            }
+            optionVenue = holder;
+            demo = new DemoBook(holder, options);
         }
-        final Map<String, Double> coins = new LinkedHashMap<>();
         for (final String u : config.underlyings().keySet())
         {
-            final Double c = DEMO_COINS_PER_LEG.get(u);
-            if (c == null)
+            if (!demo.underlyings().contains(u))
             {
-                throw new IllegalStateException("underlyings." + u + ": the demo book writes BTC and ETH options only");
+                throw new IllegalStateException("underlyings." + u + ": the book holds no " + u + " options: remove the "
+                    + "underlying or add its options to the book");
             }
-            coins.put(u, c);
         }
-        final DemoBook demo = DemoBook.shortStrangles(optionVenue, chain.get(optionVenue),
-            new DeribitRest(optionSim.httpUri())::optionQuote, clock.epochMs(), coins);
-        demo.openOn(optionSim, SIMULATOR_OWNER, 0);
+        for (final String u : demo.underlyings())
+        {
+            if (!config.underlyings().containsKey(u))
+            {
+                throw new IllegalStateException("book: it holds " + u + " options but underlyings." + u
+                    + " is not configured: add how to hedge it (hedge-with and policy)");
+            }
+        }
 
         // 3. the margin book: one account per venue and currency, the options, every hedge instrument
         final MarginBook book = new MarginBook(4 * config.venues().size() + 4, 512);

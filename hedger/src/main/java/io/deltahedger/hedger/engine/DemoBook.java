@@ -61,10 +61,10 @@ public record DemoBook(String optionConnection, List<ShortOption> options)
     }
 
     /**
-     * One written option.
+     * One option of the book: written by the demo (contracts &lt; 0), or any signed position of a desk's own book.
      *
      * @param instrument the venue option
-     * @param contracts  signed contracts (coins), &lt; 0
+     * @param contracts  signed contracts (coins), not 0; negative when written
      * @param markIv     its mark IV when chosen, per 1.00
      * @param venueDelta the venue's delta when chosen
      */
@@ -76,10 +76,11 @@ public record DemoBook(String optionConnection, List<ShortOption> options)
             {
                 throw new IllegalArgumentException("a demo short option needs an option instrument, was " + instrument);
             }
-            if (!(contracts < 0) || !(markIv > 0) || !Double.isFinite(venueDelta))
+            if (contracts == 0 || !Double.isFinite(contracts) || !(markIv > 0) || !Double.isFinite(venueDelta))
             {
-                throw new IllegalArgumentException(instrument.canonicalId() + ": contracts must be < 0, mark IV > 0 and "
-                    + "delta finite, were " + contracts + ", " + markIv + ", " + venueDelta);
+                throw new IllegalArgumentException(instrument.canonicalId() + ": contracts must be finite and not 0 "
+                    + "(negative: written), mark IV > 0 and delta finite, were " + contracts + ", " + markIv + ", "
+                    + venueDelta);
             }
         }
     }
