@@ -221,6 +221,9 @@ final class EngineControlPlane implements ControlPlane
             .append('\n');
         out.append("# HELP deltahedger_open_groups Rebalancing groups in flight.\n# TYPE deltahedger_open_groups gauge\n");
         out.append("deltahedger_open_groups ").append(s.openGroups().size()).append('\n');
+        out.append("# HELP deltahedger_journal_lag_events Events on the ring not yet through the stage that journals them.\n"
+            + "# TYPE deltahedger_journal_lag_events gauge\n");
+        out.append("deltahedger_journal_lag_events ").append(engine.pipeline().backlog()).append('\n');
         out.append("# HELP deltahedger_reconnects_total Venue session reconnects.\n"
             + "# TYPE deltahedger_reconnects_total counter\n");
         for (final VenueConnection c : engine.connections())

@@ -185,7 +185,7 @@ class DaemonTest
             "deltahedger_events_total{result=\"no_action\"}", "deltahedger_net_delta_coin{underlying=\"BTC\"}",
             "deltahedger_margin_ratio{account=\"sim BTC\"}", "deltahedger_execution_reports_total{type=\"fill\"}",
             "deltahedger_gate_verdicts_total", "deltahedger_reconnects_total{venue=\"sim\"} 0",
-            "deltahedger_engine_state{flag=\"hedging\"} 1"})
+            "deltahedger_engine_state{flag=\"hedging\"} 1", "deltahedger_journal_lag_events "})
         {
             assertTrue(text.contains(metric), metric + " in\n" + text);
         }

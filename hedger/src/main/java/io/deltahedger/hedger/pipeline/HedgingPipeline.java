@@ -636,6 +636,15 @@ public final class HedgingPipeline implements AutoCloseable
         event.publishedNanos = System.nanoTime();
     }
 
+    /**
+     * Events published but not yet through the last stage (which writes the journal): the pipeline's backlog, and so
+     * the journal's lag behind the ring, in events. Any thread.
+     */
+    public long backlog()
+    {
+        return Math.max(0, ring.getCursor() - ring.getMinimumGatingSequence());
+    }
+
     /** True once any stage has thrown: no decision is approved any more. */
     public boolean halted()
     {
