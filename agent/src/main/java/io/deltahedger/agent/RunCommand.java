@@ -1,6 +1,11 @@
 package io.deltahedger.agent;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
 import io.deltahedger.agent.daemon.Daemon;
+import io.deltahedger.config.daemon.LoggingSettings;
+import org.slf4j.LoggerFactory;
 import io.deltahedger.config.ConfigException;
 import io.deltahedger.config.ConfigLoader;
 import io.deltahedger.config.DeltahedgerConfig;
@@ -42,6 +47,34 @@ public final class RunCommand implements Callable<Integer>
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /**
+     * Applies the configuration's {@code logging} section by reconfiguring Logback from the agent's logback.xml with
+     * the format and level as context properties. The environment variables DELTAHEDGER_LOG_FORMAT and
+     * DELTAHEDGER_LOG_LEVEL, when set, win over the file (an operator's override for one run).
+     */
+    static void applyLogging(final LoggingSettings logging)
+    {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context))
+        {
+            return;
+        }
+        final String format = System.getenv("DELTAHEDGER_LOG_FORMAT");
+        final String level = System.getenv("DELTAHEDGER_LOG_LEVEL");
+        final JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        context.reset(); // also clears the context's properties: set them after
+        context.putProperty("DELTAHEDGER_LOG_FORMAT", format != null ? format : logging.format().word());
+        context.putProperty("DELTAHEDGER_LOG_LEVEL", level != null ? level : logging.level().name());
+        try
+        {
+            configurator.doConfigure(RunCommand.class.getResource("/logback.xml"));
+        }
+        catch (final JoranException e)
+        {
+            throw new IllegalStateException("could not apply logging settings: " + e.getMessage(), e);
+        }
+    }
+
     public Integer call() throws Exception
     {
         if (httpPort != null && (httpPort < 0 || httpPort > 65_535))
@@ -71,6 +104,7 @@ public final class RunCommand implements Callable<Integer>
                 return 2;
             }
         }
+        applyLogging(settings.logging());
         final Daemon daemon = Daemon.start(settings, httpPort, System::getenv, EpochClock.system());
         final Thread hook = new Thread(() ->
         {

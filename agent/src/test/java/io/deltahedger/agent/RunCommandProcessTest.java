@@ -97,6 +97,50 @@ class RunCommandProcessTest
         assertTrue(sawEngine, "the engine's start is logged: " + lines);
     }
 
+    @Test
+    void theConfigurationFilesLoggingSectionChoosesJsonLogs() throws Exception
+    {
+        final Path dir = Files.createTempDirectory("deltahedger-run-config");
+        final String demo = new String(RunCommandProcessTest.class.getResourceAsStream(
+            "/io/deltahedger/config/demo.yaml").readAllBytes(), StandardCharsets.UTF_8);
+        final Path config = dir.resolve("desk.yaml");
+        Files.writeString(config, demo.replace("port: 8080", "port: 0") + "\nlogging:\n  format: json\n");
+        final Path err = dir.resolve("stderr");
+        final List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle."))
+            {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config",
+            config.toString()));
+        final ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).directory(dir.toFile());
+        pb.environment().remove("DELTAHEDGER_LOG_FORMAT");
+        final Process process = pb.start();
+        try
+        {
+            final String ready = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)).readLine();
+            assertNotNull(ready, () -> read(err));
+            process.destroy();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), () -> read(err));
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        final List<String> lines = Files.readAllLines(err);
+        assertFalse(lines.isEmpty());
+        for (final String line : lines)
+        {
+            assertTrue(line.startsWith("{\"timestamp\""), "a JSON log line: " + line);
+        }
+    }
+
     private static String read(final Path file)
     {
         try
