@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer>
         description = "The control plane's port, overriding control.port (0: any free port).")
     private Integer httpPort;
 
+    @Option(names = "--cancel-all-on-exit",
+        description = "On SIGTERM, after the groups in flight end, cancel every open order on every venue account.")
+    private boolean cancelAllOnExit;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
@@ -111,7 +115,7 @@ public final class RunCommand implements Callable<Integer>
             int status = 0;
             try
             {
-                daemon.close();
+                daemon.close(cancelAllOnExit);
             }
             catch (final RuntimeException e)
             {

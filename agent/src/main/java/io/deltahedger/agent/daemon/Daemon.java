@@ -486,7 +486,16 @@ public final class Daemon implements AutoCloseable
      * compensation deadlines), then the sessions close, the control plane stops and the simulators stop.
      */
     @Override
-    public synchronized void close()
+    public void close()
+    {
+        close(false);
+    }
+
+    /**
+     * Graceful shutdown as {@link #close()}; with {@code cancelAll}, once the groups in flight have ended, every open
+     * order on every venue account is cancelled too (the engine's KILL), including orders the desk placed by hand.
+     */
+    public synchronized void close(final boolean cancelAll)
     {
         if (closed)
         {
@@ -505,6 +514,16 @@ public final class Daemon implements AutoCloseable
             if (!engine.status().openGroups().isEmpty())
             {
                 LOG.warn("shutting down with groups still open: {}", engine.status().openGroups());
+            }
+            if (cancelAll)
+            {
+                engine.command(EngineCommand.KILL, ACTOR_SHUTDOWN);
+                final long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (!engine.status().killed() && System.nanoTime() < killDeadline)
+                {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(200); // the sessions send the cancels on their next duty cycles
             }
         }
         catch (final InterruptedException e)

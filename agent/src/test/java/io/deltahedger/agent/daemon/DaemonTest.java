@@ -66,8 +66,9 @@ class DaemonTest
     {
         if (daemon != null)
         {
-            daemon.close();
+            daemon.close(true);
             assertEquals(EngineState.CLOSED, daemon.engine().state());
+            assertTrue(daemon.engine().status().killed(), "--cancel-all-on-exit: the engine's KILL cancelled every order");
             // everything the run did is in its journal, and the journal holds
             try
             {
