@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class CrashRecoveryTest
 {
     private static final Map<String, Double> BANDS = Map.of("BTC", 0.02, "ETH", 0.2);
-    private static final int SEEDS = Integer.getInteger("recovery.seeds", 8);
+    private static final int SEEDS = Integer.getInteger("recovery.seeds", 10);
     private static final ChainSigner SIGNER = ChainSigner.generate(new Random(5));
     private static final String DESK_LABEL = "desk-resting-bid";
 
@@ -81,16 +81,27 @@ final class CrashRecoveryTest
         assertTrue(tornTails > 0, "some repetitions tore the journal's tail");
     }
 
+    /** Where in a group A dies. */
+    private enum CrashPoint
+    {
+        /** As soon as the group is open: its first order journaled and queued, most likely not yet sent. */
+        GROUP_JUST_OPENED,
+        /** As soon as the venue holds a new order of the group, before A's session has read its report. */
+        ORDER_ON_THE_VENUE,
+        /** A seeded number of duty cycles into the group (reports read, re-routes, the group ending). */
+        CYCLES_INTO_A_GROUP
+    }
+
     /** What one repetition saw. */
-    private record Run(long seed, int crashStep, int extraCycles, int openGroupsAtCrash, long aOrdersOnVenues,
+    private record Run(long seed, CrashPoint point, int crashStep, int extraCycles, int openGroupsAtCrash, long aOrdersOnVenues,
                        boolean torn, long cancelledAtStartUp, int groupsEndedByRestart, int bGroups)
     {
         @Override
         public String toString()
         {
-            return String.format("seed %d: crash at step %d +%d cycles with %d open group(s), %d orders of A on the "
+            return String.format("seed %d: crash %s at step %d +%d cycles with %d open group(s), %d orders of A on the "
                     + "venues; torn tail %s; B cancelled %d at start-up, ended %d group(s) of A, ran %d group(s)",
-                seed, crashStep, extraCycles, openGroupsAtCrash, aOrdersOnVenues, torn, cancelledAtStartUp,
+                seed, point, crashStep, extraCycles, openGroupsAtCrash, aOrdersOnVenues, torn, cancelledAtStartUp,
                 groupsEndedByRestart, bGroups);
         }
     }
@@ -109,8 +120,9 @@ final class CrashRecoveryTest
             {
                 world.step();
             }
-            final int extraCycles = random.nextInt(12);
-            final int openAtCrash = shockAndCrash(world, random, extraCycles);
+            final CrashPoint point = CrashPoint.values()[(int) (seed % CrashPoint.values().length)];
+            final int extraCycles = point == CrashPoint.CYCLES_INTO_A_GROUP ? 1 + random.nextInt(12) : 0;
+            final int openAtCrash = shockAndCrash(world, random, point, extraCycles);
             final long aOrders = agentOrders(world.simA) + agentOrders(world.simB);
 
             // ---- what the restarted process finds: a resting leg of A's, a desk order, maybe a torn journal tail
@@ -158,7 +170,7 @@ final class CrashRecoveryTest
             assertTrue(afterB.openGroups().isEmpty(), "every group ended in the journal: " + afterB.openGroups());
             final VerificationReport report = new JournalVerifier(SIGNER.address()).verify(JournalFormat.filesIn(dir));
             assertTrue(report.ok(), "the journal of both runs verifies:\n" + report.render());
-            return new Run(seed, crashStep, extraCycles, openAtCrash, aOrders, torn, cancelledAtStartUp, ended,
+            return new Run(seed, point, crashStep, extraCycles, openAtCrash, aOrders, torn, cancelledAtStartUp, ended,
                 captureB.groups.size());
         }
     }
@@ -167,8 +179,10 @@ final class CrashRecoveryTest
      * A BTC shock of 1.5-4 % (either sign) on both venues, then duty cycles until A has a group open (at most
      * 2 s), then {@code extraCycles} more, then the crash. Returns the groups open at the crash.
      */
-    private static int shockAndCrash(final TwoVenueWorld w, final SplittableRandom random, final int extraCycles)
+    private static int shockAndCrash(final TwoVenueWorld w, final SplittableRandom random, final CrashPoint point,
+        final int extraCycles)
     {
+        final long ordersBefore = agentOrders(w.simA) + agentOrders(w.simB);
         final double move = (random.nextBoolean() ? 1 : -1) * (0.015 + 0.025 * random.nextDouble());
         w.simA.shockIndex("BTC", move);
         w.simB.shockIndex("BTC", move);
@@ -178,6 +192,15 @@ final class CrashRecoveryTest
             if (w.engine.dutyCycle(w.engineClock.epochMs()) == 0)
             {
                 Thread.yield();
+            }
+        }
+        if (point == CrashPoint.ORDER_ON_THE_VENUE)
+        {
+            // one duty cycle at a time: it sends what the group queued; the venue's answer is read by a later cycle
+            final long until = System.nanoTime() + 2_000_000_000L;
+            while (agentOrders(w.simA) + agentOrders(w.simB) == ordersBefore && System.nanoTime() < until)
+            {
+                w.engine.dutyCycle(w.engineClock.epochMs());
             }
         }
         for (int i = 0; i < extraCycles; i++)
