@@ -6,6 +6,8 @@ import io.deltahedger.hedger.execution.EngineCommand;
 import io.deltahedger.hedger.execution.EngineStatus;
 import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
+import io.deltahedger.hedger.journal.JournalFormat;
+import io.deltahedger.hedger.journal.JournalSummary;
 import io.deltahedger.hedger.journal.JournalWriter;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.HaltListener;
@@ -18,6 +20,8 @@ import io.deltahedger.venues.instrument.Instrument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,13 @@ import java.util.concurrent.locks.LockSupport;
  * tracks the start-up until every connection is LIVE and every account has reported. The engine starts paused (a PAUSE
  * command by {@link #STARTUP_ACTOR}, first on the ring) and resumes once every venue is up, so no group starts on a
  * partial view.
+ *
+ * <p>Start-up reconciliation (docs/journal.md "Recovery"): once a connection is LIVE, its venue's open orders are asked
+ * for and every one of the agent's (its label a client order id, from a run that crashed) is cancelled and confirmed
+ * ended ({@link OpenOrderReconciliation}); the desk's are left alone. Only then are its accounts asked for, and only
+ * snapshots from then on reach the pipeline, so the first one, which seeds the portfolio's hedge positions, includes
+ * every fill of those orders. With a journal, the previous session's unended groups are ended in it as
+ * {@value HedgingPipeline#GROUP_ENDED_BY_RESTART} and group ids continue above the highest it used.
  *
  * <p>Two ways to run it. <b>Threaded</b> ({@link #start()}): connects, runs the duty cycle on its own thread with the
  * injected clock and a back-off idle, and returns once the engine is {@link EngineState#HEDGING}, or throws naming the
@@ -64,6 +75,8 @@ public final class HedgingEngine implements AutoCloseable
     private long nextAccountRequestMs;
     private long nextTimerMs;
     private long cycles;
+    /** What the journal held at start (null without a journal). */
+    private final JournalSummary resumed;
 
     /**
      * @param config          the duty cycle's settings
@@ -167,7 +180,28 @@ public final class HedgingEngine implements AutoCloseable
         }
         if (journal != null)
         {
-            pipeline.withJournal(journal, agentId);
+            try
+            {
+                resumed = JournalSummary.scan(JournalFormat.filesIn(journal.directory()));
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("cannot list the journal in " + journal.directory() + ": "
+                    + e.getMessage(), e);
+            }
+            if (!resumed.openGroups().isEmpty())
+            {
+                LOG.warn("the journal in {} holds {} group(s) the previous session never ended (it died): {}; they are "
+                    + "ended as {} (not resumed), their orders still open on a venue are cancelled before hedging "
+                    + "starts, and what they filled is taken from the venues' positions", journal.directory(),
+                    resumed.openGroups().size(), resumed.openGroups().stream().map(g -> g.groupId()).toList(),
+                    HedgingPipeline.GROUP_ENDED_BY_RESTART);
+            }
+            pipeline.withJournal(journal, agentId, resumed);
+        }
+        else
+        {
+            resumed = null;
         }
         pipeline.start();
         pipeline.publishCommand(EngineCommand.PAUSE, STARTUP_ACTOR);
@@ -261,8 +295,12 @@ public final class HedgingEngine implements AutoCloseable
             nextAccountRequestMs = nowMs + config.accountRequestIntervalMs();
             for (int i = 0; i < connections.size(); i++)
             {
-                // NOT_CONNECTED while a session is down: its accounts age into the stale-data guard, as they should
-                connections.get(i).gateway().requestAccount();
+                // NOT_CONNECTED while a session is down: its accounts age into the stale-data guard, as they should.
+                // Not before the start-up reconciliation is done: the first snapshot must follow the cancels.
+                if (connections.get(i).reconciled())
+                {
+                    connections.get(i).gateway().requestAccount();
+                }
             }
             work++;
         }
@@ -275,6 +313,10 @@ public final class HedgingEngine implements AutoCloseable
         }
         if (state == EngineState.CONNECTING)
         {
+            for (int i = 0; i < connections.size(); i++)
+            {
+                work += connections.get(i).reconcile(nowMs);
+            }
             work += advanceStartUp(nowMs);
         }
         return work;
@@ -290,6 +332,11 @@ public final class HedgingEngine implements AutoCloseable
                 missing.append(missing.length() == 0 ? "" : "; ").append(c.name()).append(" is ")
                     .append(c.connectionState()).append(c.session().authFailure() == null ? ""
                         : " (authentication refused: " + c.session().authFailure() + ")");
+            }
+            else if (!c.reconciled())
+            {
+                missing.append(missing.length() == 0 ? "" : "; ").append(c.name())
+                    .append(" is LIVE but its start-up reconciliation waits for ").append(c.reconciliationWaitingFor());
             }
             else if (!c.allAccountsReported())
             {
@@ -385,6 +432,51 @@ public final class HedgingEngine implements AutoCloseable
     public HedgingPipeline pipeline()
     {
         return pipeline;
+    }
+
+    /** What the journal held when this engine started (its open groups were ended by the restart); null without one. */
+    public JournalSummary resumedJournal()
+    {
+        return resumed;
+    }
+
+    /**
+     * A stand-in for kill -9 (crash-recovery tests): stops the duty cycle, halts the pipeline without draining it and
+     * freezes its journal (nothing more appended or flushed, never signed or closed: {@link HedgingPipeline#crash()}),
+     * and drops every venue socket without cancelling anything, so open orders stay on the venues and orders queued in
+     * a session are never sent. The engine is CLOSED afterwards; {@link #close()} does nothing more. In manual mode,
+     * call it from the thread that ran the duty cycle.
+     */
+    public synchronized void crash()
+    {
+        if (state == EngineState.CLOSED)
+        {
+            return;
+        }
+        running = false;
+        if (dutyThread != null && dutyThread != Thread.currentThread())
+        {
+            try
+            {
+                dutyThread.join(TimeUnit.SECONDS.toMillis(5));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pipeline.crash();
+        final long nowMs = clock.epochMs();
+        if (state != EngineState.NEW)
+        {
+            for (final VenueConnection c : connections)
+            {
+                c.abandon(nowMs);
+            }
+        }
+        state = EngineState.CLOSED;
+        LOG.warn("engine crashed on purpose (crash-recovery stand-in for kill -9): journal left unsigned, orders left "
+            + "on the venues");
     }
 
     /** Duty cycles run so far. */

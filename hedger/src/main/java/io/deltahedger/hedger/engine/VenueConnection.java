@@ -61,6 +61,10 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     private long foreignSnapshots;
     private volatile long published;
     private long foreignReports;
+    private final OpenOrderReconciliation reconciliation;
+    /** The account request sent once the reconciliation is done (the first snapshots then count). */
+    private boolean askedAfterReconciliation;
+    private long heldSnapshots;
 
     /**
      * Builds the session (not yet started) and the id tables. Reads the margin book, so call it before the book is
@@ -109,6 +113,7 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
             }
         }
         session = new DeribitSession(config.client(), registry, new SplittableRandom(config.seed()), nowMs, this, this);
+        reconciliation = new OpenOrderReconciliation(config.name(), session.gateway());
     }
 
     /** The venue instrument of every delta-one margin-book instrument on this connection's accounts (for execution). */
@@ -137,6 +142,63 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     void close(final long nowMs)
     {
         session.close(nowMs);
+    }
+
+    /**
+     * The crash stand-in's side ({@link HedgingEngine#crash}): nothing more reaches the pipeline and the socket is
+     * dropped; nothing is cancelled, orders the session had not sent yet are never sent.
+     */
+    void abandon(final long nowMs)
+    {
+        pipeline = null;
+        session.close(nowMs);
+    }
+
+    /**
+     * The start-up reconciliation's duty cycle ({@link OpenOrderReconciliation}); once it is done, asks for the
+     * accounts at once (their snapshots are the first the pipeline gets, see {@link #onAccount}).
+     *
+     * @return work done
+     */
+    int reconcile(final long nowMs)
+    {
+        if (!reconciliation.done())
+        {
+            return reconciliation.advance(nowMs, session.connectionState());
+        }
+        if (!askedAfterReconciliation && session.gateway().requestAccount() == io.deltahedger.venues.order.SendResult.SENT)
+        {
+            askedAfterReconciliation = true;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** True once no open order of a previous run is left on this venue (duty-cycle thread). */
+    boolean reconciled()
+    {
+        return reconciliation.done();
+    }
+
+    /** What the start-up reconciliation still waits for (duty-cycle thread). */
+    String reconciliationWaitingFor()
+    {
+        return reconciliation.waitingFor();
+    }
+
+    /** Orders of previous runs the start-up reconciliation cancelled (duty-cycle thread). */
+    public long ordersCancelledAtStartUp()
+    {
+        return reconciliation.cancelled();
+    }
+
+    /**
+     * Account snapshots held back during the start-up reconciliation (they may predate the cancels of a previous
+     * run's orders, so they must not seed the positions).
+     */
+    public long snapshotsHeldBack()
+    {
+        return heldSnapshots;
     }
 
     /** The connection's name. */
@@ -189,7 +251,10 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         return c < 0 ? 0 : snapshots[c];
     }
 
-    /** True once every account of the connection has reported at least once (duty-cycle thread). */
+    /**
+     * True once every account of the connection has reported at least once after the start-up reconciliation
+     * (duty-cycle thread).
+     */
     public boolean allAccountsReported()
     {
         for (final long n : snapshots)
@@ -308,6 +373,7 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     public void onExecutionReport(final ExecutionReport report)
     {
         executionReports++;
+        reconciliation.onReport(report);
         final int c = currencyIndex(report.instrument().settlementCurrency());
         if (c < 0 || pipeline == null)
         {
@@ -321,7 +387,8 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
     @Override
     public void onOpenOrders(final Venue venue, final List<ExecutionReport> openOrders)
     {
-        // The engine does not ask for open orders; the session's own reconciliation covers reconnects.
+        // asked only at start-up; the session's own reconciliation covers its orders across reconnects
+        reconciliation.onOpenOrders(openOrders);
     }
 
     @Override
@@ -331,6 +398,13 @@ public final class VenueConnection implements VenueListener, DeribitMarketDataLi
         if (c < 0 || pipeline == null)
         {
             foreignSnapshots++;
+            return;
+        }
+        if (!reconciliation.done())
+        {
+            // the first snapshot published seeds the portfolio's hedge positions: it must come after every order of a
+            // previous run has ended, so none of their fills is missed
+            heldSnapshots++;
             return;
         }
         snapshots[c]++;

@@ -40,9 +40,16 @@ public final class BookReplay
     public BookReplay(final JournalHeader header)
     {
         book = new MarginBook(header.maxAccounts(), header.maxInstruments());
-        for (final JournalHeader.AccountSetup account : header.accounts())
+        final java.util.Set<String> names = new java.util.HashSet<>();
+        final List<JournalHeader.AccountSetup> accounts = header.accounts();
+        for (int a = 0; a < accounts.size(); a++)
         {
-            book.addAccount(account.venue(), account.currency(), account.model());
+            final JournalHeader.AccountSetup account = accounts.get(a);
+            // the HEADER does not record names; two accounts of one venue and currency (two sessions, e.g. sim-a and
+            // sim-b) are told apart by their id, which is all the verdicts refer to
+            final String plain = account.venue().code() + " " + account.currency();
+            book.addAccount(names.add(plain) ? plain : plain + " #" + a, account.venue(), account.currency(),
+                account.model());
         }
         final List<JournalHeader.InstrumentSetup> instruments = header.instruments();
         for (int i = 0; i < instruments.size(); i++)

@@ -65,6 +65,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class HedgingPipeline implements AutoCloseable
 {
+    /** The GROUP_DONE state a restart writes for a previous session's unended group (docs/journal.md "Recovery"). */
+    public static final String GROUP_ENDED_BY_RESTART = PipelineJournal.ENDED_BY_RESTART;
     private static final int LEVELS_PER_SIDE = 64;
     private static final int TRADE_CAPACITY = 16;
 
@@ -88,6 +90,7 @@ public final class HedgingPipeline implements AutoCloseable
     private boolean journalClosed;
     private boolean started;
     private volatile boolean replaying;
+    private volatile boolean crashed;
 
     /**
      * @param config     routes, stale-data guard, ring and wait strategy
@@ -219,7 +222,9 @@ public final class HedgingPipeline implements AutoCloseable
      * pipeline takes the writer over, appends a HEADER describing the margin book and gate on {@link #start()},
      * records every event in ring order from the execution stage's thread, and closes the writer on {@link #close()}.
      * Continues an existing journal: scans the writer's directory ({@link JournalSummary#scan}) and starts group ids
-     * above the highest it used, so client order ids never repeat across restarts. Call before {@link #start()}.
+     * above the highest it used, so client order ids never repeat across restarts. A previous session's groups that
+     * never ended (it died) are not resumed: {@link #start()} ends each with a GROUP_DONE of state
+     * {@value #GROUP_ENDED_BY_RESTART} right after the HEADER. Call before {@link #start()}.
      *
      * @param writer  a freshly opened writer (nothing appended through it yet)
      * @param agentId who writes the journal, 1..64 printable characters (e.g. "hedger-ldn-1")
@@ -272,7 +277,12 @@ public final class HedgingPipeline implements AutoCloseable
         {
             executor.continueAfter(resumed.maxGroupId());
         }
-        journal = new PipelineJournal(writer, header, accountCount, halted, exceptions, onHalt);
+        final long[] unended = new long[resumed.openGroups().size()];
+        for (int g = 0; g < unended.length; g++)
+        {
+            unended[g] = resumed.openGroups().get(g).groupId();
+        }
+        journal = new PipelineJournal(writer, header, accountCount, halted, exceptions, onHalt, unended);
         release.journal(journal);
         return this;
     }
@@ -666,6 +676,10 @@ public final class HedgingPipeline implements AutoCloseable
     @Override
     public synchronized void close()
     {
+        if (crashed)
+        {
+            return;
+        }
         try
         {
             if (started)
@@ -692,6 +706,38 @@ public final class HedgingPipeline implements AutoCloseable
                 journal.close();
             }
         }
+    }
+
+    /**
+     * A stand-in for kill -9, for crash-recovery tests: the journal stops at once (nothing more is appended or flushed,
+     * it is neither signed nor closed, see {@link PipelineJournal#crash}), no new order leaves (each is refused before
+     * {@code place}), new risk halts, and the stage threads are halted without draining the ring. {@link #close()}
+     * does nothing afterwards. Orders already handed to a venue gateway stay wherever they were.
+     */
+    public synchronized void crash()
+    {
+        if (crashed)
+        {
+            return;
+        }
+        crashed = true;
+        final PipelineJournal j = journal;
+        if (j != null)
+        {
+            j.crash();
+            journalClosed = true;
+        }
+        halted.set(true);
+        if (started)
+        {
+            disruptor.halt();
+        }
+    }
+
+    /** True once {@link #crash()} ran. */
+    public boolean crashed()
+    {
+        return crashed;
     }
 
     /** True once the journal failed (the pipeline then halted); false without a journal. */

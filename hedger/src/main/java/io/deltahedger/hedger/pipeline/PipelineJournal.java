@@ -30,6 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PipelineJournal implements OrderJournal
 {
     static final String STAGE = "journal";
+    /**
+     * The GROUP_DONE state of a previous session's group that session never ended (it died): a restarted pipeline
+     * never resumes a group, so the new session ends it on its start, right after its HEADER. What the group filled is
+     * in the venues' positions, which the new session takes as its start (the first account snapshots); its orders
+     * still open on a venue are cancelled by the engine's start-up reconciliation (their REPORTs follow).
+     */
+    static final String ENDED_BY_RESTART = "ENDED_BY_RESTART";
 
     private final JournalWriter writer;
     private final JournalHeader header;
@@ -38,14 +45,20 @@ final class PipelineJournal implements OrderJournal
     private final HaltListener listener;
     /** Actor of a connection change: the venue session of margin-book account a, "session:a". */
     private final String[] sessionActor;
+    /** Groups a previous session started and never ended, ended by {@link #start}. */
+    private final long[] endAtStart;
     private long sequence = -1;
     private volatile boolean failed;
+    /** Set by {@link #crash}: the process is gone, nothing more reaches the file. */
+    private volatile boolean crashed;
 
     PipelineJournal(final JournalWriter writer, final JournalHeader header, final int accountCount,
-                    final AtomicBoolean halted, final AtomicLong exceptions, final HaltListener listener)
+                    final AtomicBoolean halted, final AtomicLong exceptions, final HaltListener listener,
+                    final long[] endAtStart)
     {
         this.writer = writer;
         this.header = header;
+        this.endAtStart = endAtStart.clone();
         this.halted = halted;
         this.exceptions = exceptions;
         this.listener = listener;
@@ -65,6 +78,10 @@ final class PipelineJournal implements OrderJournal
     void start(final long nowMs)
     {
         writer.appendHeader(nowMs, header);
+        for (final long groupId : endAtStart)
+        {
+            writer.appendGroupDone(nowMs, groupId, ENDED_BY_RESTART);
+        }
         writer.flush();
         writer.handOver();
     }
@@ -73,7 +90,7 @@ final class PipelineJournal implements OrderJournal
     void onInput(final PipelineEvent event, final long sequence)
     {
         this.sequence = sequence;
-        if (failed)
+        if (failed || crashed)
         {
             return;
         }
@@ -111,7 +128,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends a trading decision's GROUP under the id the execution stage gives it (before it starts or blocks it). */
     void onGroup(final PipelineEvent event, final long groupId)
     {
-        if (failed)
+        if (failed || crashed)
         {
             return;
         }
@@ -128,7 +145,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends the VERDICT of the gate's evaluation of this event's legs (group -1 when no group is tracked). */
     void onVerdict(final PipelineEvent event, final long groupId)
     {
-        if (failed)
+        if (failed || crashed)
         {
             return;
         }
@@ -146,7 +163,7 @@ final class PipelineJournal implements OrderJournal
     @Override
     public boolean beforePlace(final int accountId, final OrderRequest request, final long nowMs)
     {
-        if (failed)
+        if (failed || crashed)
         {
             return false;
         }
@@ -166,7 +183,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends a group's end at the time it ended. */
     void onGroupDone(final GroupOutcome outcome)
     {
-        if (failed)
+        if (failed || crashed)
         {
             return;
         }
@@ -183,7 +200,7 @@ final class PipelineJournal implements OrderJournal
     /** Flushes what the batch appended. */
     void endOfBatch()
     {
-        if (failed)
+        if (failed || crashed)
         {
             return;
         }
@@ -195,6 +212,16 @@ final class PipelineJournal implements OrderJournal
         {
             fail(e);
         }
+    }
+
+    /**
+     * A stand-in for the process dying (kill -9): from now on nothing is appended or flushed (what the writer had
+     * buffered is lost, what it flushed stays in the file), every order is refused, and the writer is never closed or
+     * signed. Any thread; the stage thread may finish the append it is in.
+     */
+    void crash()
+    {
+        crashed = true;
     }
 
     /** True once the writer failed: nothing is appended any more and orders are refused. */

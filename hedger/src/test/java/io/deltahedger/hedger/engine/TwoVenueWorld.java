@@ -2,7 +2,9 @@ package io.deltahedger.hedger.engine;
 
 import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.greeks.portfolio.DeltaOnePosition;
+import io.deltahedger.greeks.portfolio.Portfolio;
 import io.deltahedger.hedger.execution.ExecutionConfig;
+import io.deltahedger.hedger.journal.JournalWriter;
 import io.deltahedger.hedger.pipeline.HedgeRoute;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.hedger.policy.DeltaUnit;
@@ -61,12 +63,16 @@ final class TwoVenueWorld implements AutoCloseable
     final InstrumentRegistry chainA;
     final InstrumentRegistry chainB;
     final DemoBook demo;
-    final MarginBook book;
-    final HedgingEngine engine;
+    MarginBook book;
+    /** The engine under test; {@link #restart} replaces it (a crash-recovery test's second process). */
+    HedgingEngine engine;
     final List<String> halts = new ArrayList<>();
 
     final Map<String, Double> bandCoin;
-    final RingCapture capture;
+    RingCapture capture;
+    /** The current engine's portfolio (owned by its pipeline: read it only once the engine is closed). */
+    Portfolio portfolio;
+    private final String secretB;
 
     TwoVenueWorld(final RingCapture sink, final Map<String, Double> bandCoin)
     {
@@ -76,7 +82,20 @@ final class TwoVenueWorld implements AutoCloseable
     /** @param secretB the API secret sim-b's connection signs with (a wrong one keeps it from coming up) */
     TwoVenueWorld(final RingCapture sink, final Map<String, Double> bandCoin, final String secretB)
     {
+        this(sink, bandCoin, secretB, null);
+    }
+
+    /** @param journal the engine's journal writer, or null for none */
+    TwoVenueWorld(final RingCapture sink, final Map<String, Double> bandCoin, final JournalWriter journal)
+    {
+        this(sink, bandCoin, SimulatorConfig.DEMO_CLIENT_SECRET, journal);
+    }
+
+    private TwoVenueWorld(final RingCapture sink, final Map<String, Double> bandCoin, final String secretB,
+        final JournalWriter journal)
+    {
         this.capture = sink;
+        this.secretB = secretB;
         this.bandCoin = bandCoin;
         // one seed: both venues quote the same index path (as two exchanges quote one index); sim-a's BTC account is
         // small, so that a rally squeezes its margin while sim-b has room
@@ -91,11 +110,34 @@ final class TwoVenueWorld implements AutoCloseable
         simB.advance(openedMs);
         engineClock.advanceMs(openedMs);
         book = newBook();
-        engine = new HedgingEngine(new EngineConfig(TICK_MS, 100, 3 * TICK_MS),
+        engine = newEngine(sink, journal);
+    }
+
+    /** An engine on both simulators with a fresh margin book and portfolio (the hedges flat until the venues say). */
+    private HedgingEngine newEngine(final RingCapture sink, final JournalWriter journal)
+    {
+        portfolio = demo.portfolio(hedges(book));
+        return new HedgingEngine(new EngineConfig(TICK_MS, 100, 3 * TICK_MS),
             List.of(connection("sim-a", simA, chainA, true, SimulatorConfig.DEMO_CLIENT_SECRET),
                 connection("sim-b", simB, chainB, false, secretB)),
-            book, demo.portfolio(hedges(book)), pipelineConfig(), GATE, EXECUTION, engineClock, sink,
-            (stage, sequence, error) -> halts.add(stage + ": " + error));
+            book, portfolio, pipelineConfig(), GATE, EXECUTION, engineClock, sink,
+            (stage, sequence, error) -> halts.add(stage + ": " + error), journal, "recovery-test");
+    }
+
+    /**
+     * What a restarted process does: a new engine (new margin book, portfolio, sessions) on the same simulators and
+     * clock, with the given journal writer (opened on the crashed engine's directory). The old engine must be crashed
+     * or closed first. Call {@link #connect()} next.
+     */
+    void restart(final RingCapture sink, final JournalWriter journal)
+    {
+        if (engine.state() != EngineState.CLOSED)
+        {
+            throw new IllegalStateException("crash or close the engine before restarting: " + engine.state());
+        }
+        capture = sink;
+        book = newBook();
+        engine = newEngine(sink, journal);
     }
 
     /** A fresh margin book with the four accounts, both venues' perpetuals and sim-a's options (same ids each time). */

@@ -277,6 +277,33 @@ final class OrderTracker {
             lastPrice, lastLots, t.cumFilledLots, reason, text, ts));
     }
 
+    /**
+     * Tracks an open order of ours that this session did not send (placed before a restart), as an open-orders query
+     * showed it: acknowledged, its fills so far counted, no report emitted (the query's STATUS report describes it).
+     * From then on it can be cancelled or amended by client order id, and its later fills and its end are reported
+     * like those of an order sent here. An order already known, not ours, not open or of an instrument this session
+     * does not trade is left as it is.
+     */
+    void adoptOpen(final JsonNode order) {
+        final String label = order.path("label").asText("");
+        final ClientOrderId id = ClientOrderId.parseOrNull(label);
+        final Instrument instrument = instrument(order.path("instrument_name").asText(""));
+        if (id == null || instrument == null || byLabel.containsKey(label)
+            || !"open".equals(order.path("order_state").asText(""))) {
+            return;
+        }
+        final long amount = amount(instrument, order.path("amount"));
+        final Tracked tracked = new Tracked(id, instrument,
+            "sell".equals(order.path("direction").asText()) ? Side.SELL : Side.BUY, price(instrument, order), amount);
+        tracked.acknowledged = true;
+        tracked.sent = true;
+        tracked.venueOrderId = order.path("order_id").asText(null);
+        tracked.cumFilledLots = Math.min(amount, amount(instrument, order.path("filled_amount")));
+        final double tick = instrument.priceGrid().toDouble(1);
+        tracked.notionalTicksLots = tick > 0 ? order.path("average_price").asDouble(0) / tick * tracked.cumFilledLots : 0;
+        byLabel.put(label, tracked);
+    }
+
     /** A STATUS report of an order object (answers to open-order queries), or null if it is not ours. */
     ExecutionReport status(final JsonNode order, final long nowMs) {
         final ClientOrderId id = ClientOrderId.parseOrNull(order.path("label").asText(""));

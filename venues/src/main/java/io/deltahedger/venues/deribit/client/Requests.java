@@ -25,6 +25,7 @@ import java.util.random.RandomGenerator;
  * over several currencies). Session thread only. Not a hot path: orders are a few per second at most.
  */
 final class Requests {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Requests.class);
     private final DeribitSession session;
     private final OrderTracker orders;
     private final Outbox outbox;
@@ -298,7 +299,13 @@ final class Requests {
             for (final JsonNode order : result) {
                 final ExecutionReport status = orders.status(order, nowMs);
                 if (status != null) {
+                    // ours, possibly from before a restart: track it so it can be cancelled and its end is reported
+                    orders.adoptOpen(order);
                     reports.add(status);
+                } else {
+                    LOG.info("Deribit open order {} labelled '{}' on {} is not the agent's (no client order id): left "
+                        + "alone", order.path("order_id").asText(""), order.path("label").asText(""),
+                        order.path("instrument_name").asText(""));
                 }
             }
             if (--outstanding == 0 && !failed) {

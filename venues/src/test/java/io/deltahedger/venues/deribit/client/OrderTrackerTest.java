@@ -148,4 +148,27 @@ class OrderTrackerTest {
         final IllegalStateException e = assertThrows(IllegalStateException.class, this::sent);
         assertTrue(e.getMessage().contains("nextAttempt"), e.getMessage());
     }
+
+    @Test
+    void anOpenOrderOfAPreviousRunIsAdoptedSilentlyAndItsLaterFillAndCancelAreReported() throws Exception {
+        // shown by an open-orders query after a restart: 2 of 5 lots filled before this session existed
+        tracker.adoptOpen(order("open", "50", "20", "60000.5"));
+        assertTrue(reports.isEmpty(), "adoption reports nothing: the query's STATUS report describes the order");
+        assertTrue(tracker.knows("dh7-0-0"));
+        assertEquals("42", tracker.byLabel("dh7-0-0").venueOrderId, "cancellable by the venue's order id");
+        tracker.onTrade(trade("BTC-9", "60000.5", "10"), 0);
+        tracker.onOrder(order("cancelled", "50", "30", "60000.5"), null, false, 0);
+        assertEquals(List.of(ExecType.PARTIAL_FILL, ExecType.CANCELED), types());
+        assertEquals(3, reports.get(0).cumFilledLots(), "the fills before the restart are counted");
+        assertEquals(1, reports.get(0).lastFillLots());
+    }
+
+    @Test
+    void onlyOpenOrdersOfTheAgentAreAdopted() throws Exception {
+        tracker.adoptOpen(json("{'order_id':'43','label':'desk-1','instrument_name':'BTC-PERPETUAL','direction':'buy',"
+            + "'order_state':'open','price':60000.5,'amount':50,'filled_amount':0,'average_price':0}"));
+        tracker.adoptOpen(order("filled", "50", "50", "60000.5"));
+        assertTrue(!tracker.knows("desk-1") && !tracker.knows("dh7-0-0"), "a desk order and a finished order are not");
+        assertTrue(reports.isEmpty());
+    }
 }
