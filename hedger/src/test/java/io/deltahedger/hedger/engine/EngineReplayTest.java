@@ -1,5 +1,8 @@
 package io.deltahedger.hedger.engine;
 
+import io.deltahedger.hedger.execution.RecordingGateway;
+import io.deltahedger.venues.Venue;
+
 import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.execution.GroupOutcome;
@@ -61,7 +64,7 @@ class EngineReplayTest
             final ExecutionVenues.Builder venues = ExecutionVenues.builder();
             for (int a = 0; a < book.accountCount(); a++)
             {
-                gateways[a] = new RecordingGateway();
+                gateways[a] = new RecordingGateway(Venue.DERIBIT);
                 venues.gateway(a, gateways[a]);
             }
             for (int i = 0; i < book.instrumentCount(); i++)
@@ -105,7 +108,7 @@ class EngineReplayTest
             for (int a = 0; a < gateways.length; a++)
             {
                 final String prefix = book.accountName(a).substring(0, 6);
-                for (final OrderRequest o : gateways[a].placed)
+                for (final OrderRequest o : gateways[a].placed())
                 {
                     replayOrders.add(prefix + o.clientOrderId().text() + " " + (o.side() == Side.BUY ? "buy " : "sell ")
                         + o.amountLots() + " @" + o.priceTicks());
