@@ -99,6 +99,13 @@ final class DeRiskWorld implements DecisionSink, AutoCloseable
      */
     DeRiskWorld(final boolean deRisk, final boolean execute)
     {
+        this(deRisk, execute, p -> p);
+    }
+
+    /** As above, with {@code beforeStart} applied to the pipeline before it starts (e.g. to add a journal). */
+    DeRiskWorld(final boolean deRisk, final boolean execute,
+                final java.util.function.UnaryOperator<HedgingPipeline> beforeStart)
+    {
         final Portfolio portfolio = Portfolio.of(List.of(), List.of(
             new DeltaOnePosition("binance-usdm:BTC-SPOT", "BTC", false, 2.5, 1.0),
             new DeltaOnePosition("binance-usdm:BTCUSDT", "BTC", false, 0.0, 0.001),
@@ -113,7 +120,7 @@ final class DeRiskWorld implements DecisionSink, AutoCloseable
                 clock, this, (stage, sequence, error) -> halts.add(stage + ": " + error))
             : new HedgingPipeline(config, portfolio, book, PipelineWorld.GATE, clock, this,
                 (stage, sequence, error) -> halts.add(stage + ": " + error));
-        pipeline = p.withMonitor(MonitorConfig.defaults(), deRisk).start();
+        pipeline = beforeStart.apply(p.withMonitor(MonitorConfig.defaults(), deRisk)).start();
     }
 
     /**
