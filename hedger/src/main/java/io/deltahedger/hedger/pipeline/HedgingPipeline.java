@@ -307,7 +307,8 @@ public final class HedgingPipeline implements AutoCloseable
      * group of reduce-only IOC legs on its delta-one instruments (options are never cut by the engine), which PAUSE and
      * the breaker do not stop and KILL does. Call before {@link #start()}.
      *
-     * @throws IllegalArgumentException if de-risking is asked of a decision-only pipeline (nothing could send it)
+     * @throws IllegalArgumentException if de-risking is asked of a decision-only pipeline (nothing could send it), or
+     *                                  with a trigger below the gate's threshold (the hedger would undo every cut)
      * @throws IllegalStateException    if started already or a monitor was given already
      */
     public synchronized HedgingPipeline withMonitor(final MonitorConfig config, final boolean deRiskEnabled)
@@ -329,6 +330,13 @@ public final class HedgingPipeline implements AutoCloseable
         {
             throw new IllegalArgumentException("de-risking needs an executing pipeline (ExecutionConfig and "
                 + "ExecutionVenues); this one is decision-only: pass deRiskEnabled=false to monitor only");
+        }
+        if (deRiskEnabled && config.deRiskTrigger() < gateConfig.threshold())
+        {
+            // below the gate's threshold the hedger could itself push an account past the trigger: cut, re-hedge, cut
+            throw new IllegalArgumentException("de-risk trigger " + config.deRiskTrigger() + " is below the margin gate's "
+                + "threshold " + gateConfig.threshold() + ": the hedger would re-add what each cut removes; use a trigger "
+                + ">= the gate threshold (e.g. both 0.8)");
         }
         final MarginWatch w = new MarginWatch(book, config, deRiskEnabled, deRiskEnabled ? cuttable : null,
             deRiskSlippage);

@@ -219,6 +219,11 @@ class MarginMonitoringPipelineTest
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new DeRiskWorld(true, false));
         assertTrue(e.getMessage().contains("deRiskEnabled=false"), e.getMessage());
+        final IllegalArgumentException fight = assertThrows(IllegalArgumentException.class,
+            () -> new ExecutionWorld(io.deltahedger.hedger.execution.ExecutionConfig.defaults(),
+                StageThreading.SINGLE_THREAD, null,
+                p -> p.withMonitor(new MonitorConfig(0.5, 0.7, 0.05, 0.7, 0.5), true)));
+        assertTrue(fight.getMessage().contains("below the margin gate's threshold 0.8"), fight.getMessage());
         try (ExecutionWorld w = new ExecutionWorld(io.deltahedger.hedger.execution.ExecutionConfig.defaults()))
         {
             final IllegalStateException none = assertThrows(IllegalStateException.class,
