@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * carries the plan until that group's GROUP_DONE passes this stage; then WAITING for the account's next snapshot (the
  * positions the cut changed are only known from the venue's report, which the executor requests at the group's end);
  * EXHAUSTED when nothing the engine may cut is left (only options, or no tradable instrument): no plan until the next
- * snapshot. One plan per event (another account past the trigger plans on a later event).
+ * snapshot. A cuttable position whose mark or index the book does not have yet (a snapshot before the first ticker)
+ * defers the plan to the market data that brings it. One plan per event (another account past the trigger plans on a later event).
  *
  * <p>Owned by stage 4's thread; allocation-free (the plan and the per-account arrays are pre-allocated; the published
  * ratio and level are atomic array slots).
@@ -137,6 +138,12 @@ final class MarginWatch implements AlertListener
         {
             return;
         }
+        if (plan.count() == 0 && awaitingMarks(accountId))
+        {
+            // a cuttable position without a usable mark or index yet (a snapshot before the first ticker): plan again
+            // on the market data that brings it, rather than reporting an account with nothing to cut
+            return;
+        }
         event.deRiskAccount = accountId;
         event.deRiskRatioBefore = plan.ratioBefore();
         event.deRiskRatioAfter = plan.ratioAfter();
@@ -150,6 +157,20 @@ final class MarginWatch implements AlertListener
             event.deRiskLegs.add(accountId, i, side, plan.lots(k), limit);
         }
         state[accountId] = plan.count() > 0 ? IN_FLIGHT : EXHAUSTED;
+    }
+
+    /** True if the account holds a cuttable position whose market (mark, index) the book does not have yet. */
+    private boolean awaitingMarks(final int accountId)
+    {
+        for (int k = 0; k < book.accountInstrumentCount(accountId); k++)
+        {
+            final int i = book.accountInstrument(accountId, k);
+            if (cuttable[i] && book.positionLots(i) != 0 && !book.marketReady(i))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

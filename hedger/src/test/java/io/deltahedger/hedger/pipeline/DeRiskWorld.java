@@ -129,14 +129,20 @@ final class DeRiskWorld implements DecisionSink, AutoCloseable
      */
     void open(final double price, final long binanceLots, final double equityUsdt, final double maintenanceUsdt)
     {
-        published += 2;
-        pipeline.publishConnectionState(binance, ConnectionState.LIVE);
-        pipeline.publishConnectionState(deribit, ConnectionState.LIVE);
+        live();
         market(price);
         binanceAccount(binanceLots, equityUsdt, maintenanceUsdt);
         published++;
         pipeline.publishAccount(deribit, new AccountSnapshot(Venue.DERIBIT, "BTC", clock.epochMs(), 10, 10, 10, 0, 0,
             List.of()));
+    }
+
+    /** Both sessions LIVE. */
+    void live()
+    {
+        published += 2;
+        pipeline.publishConnectionState(binance, ConnectionState.LIVE);
+        pipeline.publishConnectionState(deribit, ConnectionState.LIVE);
     }
 
     /** Both perpetuals' tickers (mark, a one-tick book) and the index at {@code price}. */

@@ -159,6 +159,27 @@ class MarginMonitoringPipelineTest
     }
 
     @Test
+    void aSnapshotBeforeTheFirstMarksDefersTheCutToTheMarksRatherThanReportingNothingToCut()
+    {
+        try (DeRiskWorld w = new DeRiskWorld(true, true))
+        {
+            w.live();
+            w.binanceAccount(-2_500, 500, 450.5);
+            w.sync();
+            assertEquals(AlertLevel.CRITICAL, w.pipeline.alertLevel(w.binance), "the venue's own ratio, 0.901");
+            assertEquals(List.of(), w.deRisks, "no mark or index yet: nothing can be priced");
+
+            w.market(SQUEEZE);
+            final OrderRequest cut = w.order(w.binanceGateway, 1);
+            w.sync();
+            assertTrue(cut.reduceOnly());
+            assertEquals(Side.BUY, cut.side());
+            assertEquals(expectedCutLots(w, 2_500, 500), cut.amountLots());
+            assertEquals(1, w.deRisks.size());
+        }
+    }
+
+    @Test
     void pauseAndTheBreakerDoNotStopADeRiskButKillDoes()
     {
         try (DeRiskWorld w = new DeRiskWorld(true, true))
