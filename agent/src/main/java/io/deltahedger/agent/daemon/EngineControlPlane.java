@@ -155,7 +155,8 @@ final class EngineControlPlane implements ControlPlane
         {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.groupId());
-            m.put("underlying", telemetry.underlyings().get(g.underlying()));
+            // a margin de-risking cut (HedgingPipeline.withMonitor) hedges no underlying: -1
+            m.put("underlying", g.underlying() < 0 ? "de-risk" : telemetry.underlyings().get(g.underlying()));
             m.put("state", g.state().name());
             m.put("quantity_coin", g.decidedCoin());
             m.put("started_ms", g.startedMs());
@@ -165,7 +166,8 @@ final class EngineControlPlane implements ControlPlane
         {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.groupId());
-            m.put("underlying", telemetry.underlyings().get(g.underlying()));
+            // a margin de-risking cut (HedgingPipeline.withMonitor) hedges no underlying: -1
+            m.put("underlying", g.underlying() < 0 ? "de-risk" : telemetry.underlyings().get(g.underlying()));
             m.put("state", g.state().name());
             m.put("quantity_coin", g.decidedCoin());
             m.put("filled_coin", g.filledCoin());

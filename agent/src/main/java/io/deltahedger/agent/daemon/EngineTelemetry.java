@@ -172,7 +172,8 @@ public final class EngineTelemetry implements DecisionSink
         try
         {
             LOG.info("group {} of {} ended {}: decided {} coin, filled {} coin{}", outcome.groupId(),
-                underlyings.get(outcome.underlying()), outcome.state(), outcome.decidedCoin(), outcome.filledCoin(),
+                outcome.deRisk() ? "de-risk of account " + outcome.deRiskAccount() : underlyings.get(outcome.underlying()),
+                outcome.state(), outcome.decidedCoin(), outcome.filledCoin(),
                 outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")");
         }
         finally

@@ -98,7 +98,7 @@ final class GroupDriver
             final long open = config.slicing().nextOrderLots(released - g.filledLots[l]);
             if (open >= venues.minLots[i])
             {
-                final SendResult result = send(g, l, g.side[l], open, g.limitPrice[l], false, nowMs);
+                final SendResult result = send(g, l, g.side[l], open, g.limitPrice[l], g.deRisk, nowMs);
                 if (result == SendResult.NOT_CONNECTED)
                 {
                     g.dead[l] = true;
@@ -180,6 +180,11 @@ final class GroupDriver
                 continue;
             }
             g.endedShort[l] = false;
+            if (g.deRisk)
+            {
+                // a cut stays on its own position: the leg retries itself while its route is open
+                continue;
+            }
             final long shortLots = g.wantLots[l] - g.filledLots[l];
             int target = -1;
             for (int k = 1; k <= g.legCount; k++)
@@ -212,6 +217,12 @@ final class GroupDriver
     private boolean finishForward(final RebalancingGroup g, final long nowMs, final String why)
     {
         g.note = why;
+        if (g.deRisk)
+        {
+            // a de-risking cut only lowers risk: what filled stays, never reversed
+            ends.end(g, GroupState.DE_RISK_SHORT, nowMs);
+            return false;
+        }
         final double after = g.deltaCoin + filledCoin(g);
         if (Math.abs(after - g.targetCoin) <= g.halfWidthCoin)
         {

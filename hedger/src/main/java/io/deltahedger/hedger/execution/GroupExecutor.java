@@ -28,7 +28,12 @@ import java.util.List;
  *   trips the breaker).</li>
  * </ol>
  * Every report is matched by its client order id; reports of ended groups and foreign ids are counted and ignored.
- * After a group ends, {@code requestAccount()} goes to every account it sent to. The per-group state machine is
+ * After a group ends, {@code requestAccount()} goes to every account it sent to.
+ *
+ * <p><b>De-risking groups</b> ({@link #startDeRisk}): one slot per account besides the one per underlying; legs go
+ * out as IOC LIMIT orders with {@code reduceOnly=true}; a short leg is retried on its own route only, never converted
+ * onto another leg's instrument; at the deadline what filled stays ({@link GroupState#DE_RISK_SHORT}, never
+ * compensated). KILL ends them like any group; PAUSE and the breaker do not refuse them (the caller decides). The per-group state machine is
  * {@link GroupDriver}; this class admits groups, routes reports, applies commands and keeps the engine status. Owned
  * by one thread (the execution
  * stage); allocation: the client order ids, requests and outcomes of orders and groups (rare events), none while
@@ -43,7 +48,9 @@ public final class GroupExecutor
     private final GroupDriver driver;
     private final boolean[] accountRefreshPending;
     private final boolean[] cancelAllPending;
+    /** Hedge groups at 0..underlyingCount-1, then one de-risking group per account. */
     private final RebalancingGroup[] groups;
+    private final int underlyingCount;
 
     private long nextGroupId;
     private int openCount;
@@ -116,8 +123,9 @@ public final class GroupExecutor
         });
         accountRefreshPending = new boolean[accountCount];
         cancelAllPending = new boolean[accountCount];
-        groups = new RebalancingGroup[underlyingCount];
-        for (int u = 0; u < underlyingCount; u++)
+        this.underlyingCount = underlyingCount;
+        groups = new RebalancingGroup[underlyingCount + accountCount];
+        for (int u = 0; u < groups.length; u++)
         {
             groups[u] = new RebalancingGroup();
         }
@@ -253,19 +261,109 @@ public final class GroupExecutor
         return g.groupId;
     }
 
-    /** Ends a decision that will not be executed (gate, limits or engine state refused it) as BLOCKED. */
-    public long block(final int underlying, final LegGroup legs, final HedgeDecision decision, final String why,
-                      final long nowMs)
+    /**
+     * Starts a reduce-only de-risking group on one account and sends what can be sent. Every leg must be on
+     * {@code accountId}; the lots must not exceed the positions (the margin monitor's plan guarantees it; the venue's
+     * reduce-only flag enforces it).
+     *
+     * @return the group id
+     * @throws IllegalStateException if a de-risking group of the account is still in flight
+     */
+    public long startDeRisk(final int accountId, final LegGroup legs, final long nowMs)
     {
+        final RebalancingGroup g = deRiskSlot(accountId, legs);
+        if (g.open())
+        {
+            throw new IllegalStateException("de-risk group " + g.groupId + " of account " + accountId + " is still in "
+                + "flight: the margin stage must wait for its GROUP_DONE");
+        }
+        g.begin(nextGroupId++, -1, legs, nowMs);
+        g.deRisk = true;
+        g.deadlineMs = nowMs + config.groupTimeoutMs() + config.slicing().spanMs();
+        double coin = 0.0;
+        for (int l = 0; l < g.legCount; l++)
+        {
+            final boolean routable = venues.routable(g.account[l], g.instrument[l]);
+            g.markAtStart[l] = routable ? venues.mark[g.instrument[l]] : Double.NaN;
+            if (routable)
+            {
+                coin += g.side[l].sign() * g.plannedLots[l] * venues.coinPerLot(g.instrument[l], g.limitPrice[l]);
+            }
+            else
+            {
+                g.dead[l] = true;
+                g.endedShort[l] = true;
+                g.note = "leg " + l + " names an account or instrument without a gateway or venue instrument";
+            }
+        }
+        g.decidedCoin = coin;
+        g.deltaCoin = 0.0;
+        g.targetCoin = 0.0;
+        g.halfWidthCoin = 0.0;
+        openCount++;
+        publishStatus();
+        driver.drive(g, nowMs);
+        return g.groupId;
+    }
+
+    /** Ends a de-risking plan that will not be executed (killed, halted) as BLOCKED. */
+    public long blockDeRisk(final int accountId, final LegGroup legs, final String why, final long nowMs)
+    {
+        deRiskSlot(accountId, legs);
         final long id = nextGroupId++;
+        listener.onGroupDone(new GroupOutcome(id, -1, GroupState.BLOCKED, 0.0, 0.0, nowMs, nowMs, blockedLegs(legs),
+            why, true));
+        publishStatus();
+        return id;
+    }
+
+    /** The de-risking group in flight on an account, or -1. */
+    public long openDeRiskGroupId(final int accountId)
+    {
+        final RebalancingGroup g = groups[underlyingCount + accountId];
+        return g.open() ? g.groupId : -1;
+    }
+
+    private RebalancingGroup deRiskSlot(final int accountId, final LegGroup legs)
+    {
+        if (accountId < 0 || underlyingCount + accountId >= groups.length)
+        {
+            throw new IllegalArgumentException("de-risk account id " + accountId + " is not a margin-book account id in 0.."
+                + (groups.length - underlyingCount - 1));
+        }
+        if (legs.size() == 0)
+        {
+            throw new IllegalArgumentException("a de-risk group needs at least one leg");
+        }
+        for (int l = 0; l < legs.size(); l++)
+        {
+            if (legs.account(l) != accountId)
+            {
+                throw new IllegalArgumentException("de-risk leg " + l + " is on account " + legs.account(l)
+                    + ", not on the de-risked account " + accountId + ": a de-risk group cuts one account only");
+            }
+        }
+        return groups[underlyingCount + accountId];
+    }
+
+    private static List<LegOutcome> blockedLegs(final LegGroup legs)
+    {
         final List<LegOutcome> outcomes = new ArrayList<>(legs.size());
         for (int l = 0; l < legs.size(); l++)
         {
             outcomes.add(new LegOutcome(l, legs.account(l), legs.instrument(l), legs.side(l), legs.lots(l), 0, 0, 0,
                 Double.NaN, 0, 0));
         }
+        return outcomes;
+    }
+
+    /** Ends a decision that will not be executed (gate, limits or engine state refused it) as BLOCKED. */
+    public long block(final int underlying, final LegGroup legs, final HedgeDecision decision, final String why,
+                      final long nowMs)
+    {
+        final long id = nextGroupId++;
         listener.onGroupDone(new GroupOutcome(id, underlying, GroupState.BLOCKED, decision.quantityCoin(), 0.0, nowMs,
-            nowMs, outcomes, why));
+            nowMs, blockedLegs(legs), why));
         publishStatus();
         return id;
     }
@@ -478,7 +576,7 @@ public final class GroupExecutor
         }
         retryAdmin();
         listener.onGroupDone(new GroupOutcome(g.groupId, g.underlying, terminal, g.decidedCoin, driver.filledCoin(g), g.startMs,
-            nowMs, g.legOutcomes(), g.note));
+            nowMs, g.legOutcomes(), g.note, g.deRisk));
         publishStatus();
     }
 

@@ -18,7 +18,12 @@ public enum GroupState
     /** The margin gate, the limits or the engine state (paused, breaker, kill, halt) refused it: nothing was sent. */
     BLOCKED(true),
     /** A KILL command ended it (its orders were cancelled on every account). */
-    KILLED(true);
+    KILLED(true),
+    /**
+     * A de-risking group ended with lots it could not cut by its deadline (or with no route left). What filled stays:
+     * a de-risking cut only lowers risk, so it is never reversed. The margin monitor plans again from the next snapshot.
+     */
+    DE_RISK_SHORT(true);
 
     private final boolean terminal;
 

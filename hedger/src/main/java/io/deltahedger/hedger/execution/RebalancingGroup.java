@@ -31,6 +31,11 @@ final class RebalancingGroup
     double targetCoin;
     double halfWidthCoin;
     String note = "";
+    /**
+     * A reduce-only de-risking group of one account: orders carry reduceOnly, a short leg is retried on its own route
+     * only (never converted onto another instrument), and nothing is ever compensated (underlying is -1).
+     */
+    boolean deRisk;
 
     int legCount;
     final int[] account = new int[MarginGate.MAX_LEGS];
@@ -73,6 +78,7 @@ final class RebalancingGroup
         groupId = id;
         underlying = u;
         state = GroupState.WORKING;
+        deRisk = false;
         startMs = nowMs;
         lastShortEndMs = Long.MIN_VALUE;
         note = "";

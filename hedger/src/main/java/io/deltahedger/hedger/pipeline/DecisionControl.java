@@ -46,19 +46,30 @@ final class DecisionControl
         if (event.kind == EventKind.GROUP_DONE)
         {
             final int u = event.groupUnderlying;
+            if (event.groupDeRisk || u < 0)
+            {
+                // a de-risking group never made an underlying busy; only its breaker news counts here
+                takeBreaker(event);
+                return true;
+            }
             busy[u] = false;
             if (event.groupState != GroupState.COMPLETE && deciders[u] != null)
             {
                 // the decider assumed its decision would be executed in full; it was not
                 deciders[u].rearm();
             }
-            if (event.breakerResets == breakerResets)
-            {
-                breakerOpen = event.breakerOpen;
-            }
+            takeBreaker(event);
             return true;
         }
         return false;
+    }
+
+    private void takeBreaker(final PipelineEvent event)
+    {
+        if (event.breakerResets == breakerResets)
+        {
+            breakerOpen = event.breakerOpen;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.deltahedger.hedger.pipeline;
 
 import io.deltahedger.hedger.execution.GroupOutcome;
+import io.deltahedger.marginmonitor.monitor.AlertLevel;
 
 /**
  * Where the release stage (the last one) hands each event, on the pipeline's release thread. The event is only valid
@@ -24,6 +25,27 @@ public interface DecisionSink
      * GROUP_DONE event is published. Default: ignored.
      */
     default void onGroupDone(final GroupOutcome outcome)
+    {
+    }
+
+    /**
+     * An account's margin alert level changed (HedgingPipeline.withMonitor), on the release thread, in ring order.
+     * Default: ignored.
+     *
+     * @param ratio the margin ratio that caused it (maintenance margin / margin balance; 1.0 is liquidation)
+     */
+    default void onAlert(final int accountId, final AlertLevel level, final double ratio)
+    {
+    }
+
+    /**
+     * The margin monitor planned a de-risking cut of {@link PipelineEvent#deRiskAccount()}: its reduce-only
+     * {@link PipelineEvent#deRiskLegs()}, the group that carries them ({@link PipelineEvent#deRiskGroupId()}, -1 when
+     * there are no legs) and whether the plan reaches the target ({@link PipelineEvent#deRiskReachesTarget()}; when
+     * false, options or untradable positions keep the account above it: an operator must act). Called after the
+     * group started or was blocked, before {@code onApproved}/{@code onNotApproved}. Default: ignored.
+     */
+    default void onDeRisk(final PipelineEvent event)
     {
     }
 }

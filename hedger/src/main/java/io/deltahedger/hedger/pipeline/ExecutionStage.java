@@ -86,6 +86,14 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
             {
                 event.result = PipelineResult.HALTED;
             }
+            for (int k = 0; k < event.alertCount(); k++)
+            {
+                sink.onAlert(event.alertAccount(k), event.alertLevel(k), event.alertRatio(k));
+            }
+            if (event.deRiskAccount >= 0)
+            {
+                sink.onDeRisk(event);
+            }
             if (event.result == PipelineResult.APPROVED)
             {
                 sink.onApproved(event);
@@ -133,6 +141,10 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
         {
             journal.onVerdict(event, -1);
         }
+        if (event.deRiskAccount >= 0 && event.deRiskLegs.size() > 0)
+        {
+            deRisk(event, nowMs);
+        }
         executor.poll(nowMs);
         flush();
     }
@@ -169,6 +181,26 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
             return;
         }
         event.groupId = executor.start(u, event.legs(), event.decision(), nowMs);
+    }
+
+    /**
+     * Starts the event's de-risking group: always risk-reducing, so neither the margin gate, nor PAUSE, nor the
+     * breaker stops it; KILL and a halted pipeline do (the group is then BLOCKED, so stage 4 learns it ended).
+     */
+    private void deRisk(final PipelineEvent event, final long nowMs)
+    {
+        final int a = event.deRiskAccount;
+        if (journal != null)
+        {
+            journal.onDeRiskGroup(event, executor.nextGroupId());
+        }
+        if (halted.get() || executor.killed())
+        {
+            event.deRiskGroupId = executor.blockDeRisk(a, event.deRiskLegs, "de-risk refused: "
+                + (halted.get() ? PipelineResult.HALTED : PipelineResult.KILLED), nowMs);
+            return;
+        }
+        event.deRiskGroupId = executor.startDeRisk(a, event.deRiskLegs, nowMs);
     }
 
     @Override

@@ -24,6 +24,8 @@ import io.deltahedger.hedger.journal.JournalSummary;
 import io.deltahedger.hedger.journal.JournalWriter;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
+import io.deltahedger.marginmonitor.monitor.AlertLevel;
+import io.deltahedger.marginmonitor.monitor.MonitorConfig;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
@@ -62,6 +64,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>With {@link #withJournal} (before {@link #start()}) every input, decision, order and group end is appended to a
  * hash-chained, signed journal from the execution stage's thread (docs/journal.md "Wiring into the pipeline"); a
  * journal that cannot be written halts the pipeline and stops orders.
+ *
+ * <p>With {@link #withMonitor} (before {@link #start()}) the margin stage monitors every account's margin ratio and
+ * alert level ({@link #marginRatio}, {@link #alertLevel}, {@link DecisionSink#onAlert}) and, if enabled, cuts an
+ * account that reaches the de-risking trigger with a reduce-only group (docs/margin.md "Continuous monitoring in the
+ * engine").
  */
 public final class HedgingPipeline implements AutoCloseable
 {
@@ -85,6 +92,12 @@ public final class HedgingPipeline implements AutoCloseable
     private final GateConfig gateConfig;
     private final HaltListener onHalt;
     private final ExecutionStage release;
+    private final MarginGateStage gate;
+    /** Per margin-book instrument id: delta-one with a venue instrument, so the engine may cut it; null decision-only. */
+    private final boolean[] cuttable;
+    private final double deRiskSlippage;
+    /** Set before start; null without monitoring. */
+    private volatile MarginWatch watch;
     /** Set before start (the stage threads see it through Thread.start); null without a journal. */
     private volatile PipelineJournal journal;
     private boolean journalClosed;
@@ -157,7 +170,7 @@ public final class HedgingPipeline implements AutoCloseable
 
         // 0. the ring: pre-allocated events, any number of publishing adapter threads
         disruptor = new Disruptor<>(
-            () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY),
+            () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY, book.maxAccounts()),
             config.ringSize(),
             new StageThreads(),
             ProducerType.MULTI,
@@ -173,7 +186,7 @@ public final class HedgingPipeline implements AutoCloseable
             config.executionLimits(), gateConfig.threshold(), venues != null, policies);
         control = decision.control();
         // 4. admission, all or nothing: execution limits, rate budget, then the pre-trade margin gate
-        final MarginGateStage gate = new MarginGateStage(routing, book, gateConfig, config.executionLimits());
+        gate = new MarginGateStage(routing, book, gateConfig, config.executionLimits());
         // 5. execution: start, follow, re-route, compensate or block each group; GROUP_DONE back on the ring; release
         //    every event to the sink and clear the slot
         release = new ExecutionStage(halted, sink);
@@ -184,10 +197,18 @@ public final class HedgingPipeline implements AutoCloseable
                 portfolio.underlyingCount(), release, orderSides,
                 (accountId, request, nowMs) -> journal == null || journal.beforePlace(accountId, request, nowMs));
             release.execute(executor, this::tryPublishGroupDone, executionConfig.doneQueueCapacity());
+            cuttable = new boolean[book.maxInstruments()];
+            for (final Map.Entry<Integer, Instrument> e : venues.instruments().entrySet())
+            {
+                cuttable[e.getKey()] = e.getValue().kind() != InstrumentKind.OPTION;
+            }
+            deRiskSlippage = executionConfig.compensationSlippage();
         }
         else
         {
             executor = null;
+            cuttable = null;
+            deRiskSlippage = Double.NaN;
         }
 
         // one halting exception handler per stage, naming it
@@ -285,6 +306,87 @@ public final class HedgingPipeline implements AutoCloseable
         journal = new PipelineJournal(writer, header, accountCount, halted, exceptions, onHalt, unended);
         release.journal(journal);
         return this;
+    }
+
+    /**
+     * Monitors every account's margin continuously (docs/margin.md "Continuous monitoring in the engine"): the margin
+     * stage runs a {@link io.deltahedger.marginmonitor.monitor.MarginMonitor} on each account snapshot and on each mark,
+     * index or volatility of an account's underlyings; {@link #marginRatio} and {@link #alertLevel} read the result
+     * from any thread and every alert change reaches {@link DecisionSink#onAlert}. With {@code deRiskEnabled}, an
+     * account whose ratio reaches {@link MonitorConfig#deRiskTrigger()} with no de-risking group in flight is cut by a
+     * group of reduce-only IOC legs on its delta-one instruments (options are never cut by the engine), which PAUSE and
+     * the breaker do not stop and KILL does. Call before {@link #start()}.
+     *
+     * @throws IllegalArgumentException if de-risking is asked of a decision-only pipeline (nothing could send it), or
+     *                                  with a trigger below the gate's threshold (the hedger would undo every cut)
+     * @throws IllegalStateException    if started already or a monitor was given already
+     */
+    public synchronized HedgingPipeline withMonitor(final MonitorConfig config, final boolean deRiskEnabled)
+    {
+        if (config == null)
+        {
+            throw new IllegalArgumentException("withMonitor needs a MonitorConfig (e.g. MonitorConfig.defaults()), was null");
+        }
+        if (started)
+        {
+            throw new IllegalStateException("withMonitor must come before start(): the margin stage owns its state once "
+                + "its thread runs");
+        }
+        if (watch != null)
+        {
+            throw new IllegalStateException("this pipeline already has a margin monitor");
+        }
+        if (deRiskEnabled && executor == null)
+        {
+            throw new IllegalArgumentException("de-risking needs an executing pipeline (ExecutionConfig and "
+                + "ExecutionVenues); this one is decision-only: pass deRiskEnabled=false to monitor only");
+        }
+        if (deRiskEnabled && config.deRiskTrigger() < gateConfig.threshold())
+        {
+            // below the gate's threshold the hedger could itself push an account past the trigger: cut, re-hedge, cut
+            throw new IllegalArgumentException("de-risk trigger " + config.deRiskTrigger() + " is below the margin gate's "
+                + "threshold " + gateConfig.threshold() + ": the hedger would re-add what each cut removes; use a trigger "
+                + ">= the gate threshold (e.g. both 0.8)");
+        }
+        final MarginWatch w = new MarginWatch(book, config, deRiskEnabled, deRiskEnabled ? cuttable : null,
+            deRiskSlippage);
+        gate.watch(w);
+        watch = w;
+        return this;
+    }
+
+    /**
+     * An account's last margin ratio (maintenance margin / margin balance; reported on a snapshot, projected from the
+     * marks between), from any thread; NaN before the account's first snapshot reached the margin stage.
+     *
+     * @throws IllegalStateException    without {@link #withMonitor}
+     * @throws IllegalArgumentException for an id that is not a margin-book account
+     */
+    public double marginRatio(final int accountId)
+    {
+        return monitored(accountId).ratio(accountId);
+    }
+
+    /** An account's alert level, from any thread (NORMAL before its first snapshot); as {@link #marginRatio}. */
+    public AlertLevel alertLevel(final int accountId)
+    {
+        return monitored(accountId).level(accountId);
+    }
+
+    private MarginWatch monitored(final int accountId)
+    {
+        final MarginWatch w = watch;
+        if (w == null)
+        {
+            throw new IllegalStateException("this pipeline has no margin monitor: call withMonitor(MonitorConfig, "
+                + "deRiskEnabled) before start()");
+        }
+        if (accountId < 0 || accountId >= accountCount)
+        {
+            throw new IllegalArgumentException("margin-book account id must be in 0.." + (accountCount - 1) + ", was "
+                + accountId);
+        }
+        return w;
     }
 
     /**
@@ -580,6 +682,8 @@ public final class HedgingPipeline implements AutoCloseable
             event.groupId = outcome.groupId();
             event.groupUnderlying = outcome.underlying();
             event.groupState = outcome.state();
+            event.groupDeRisk = outcome.deRisk();
+            event.groupAccount = outcome.deRiskAccount();
             event.breakerOpen = breakerOpen;
             event.breakerResets = breakerResets;
             stamp(event);

@@ -18,12 +18,18 @@ import io.deltahedger.venues.marketdata.TickerField;
  * {@link MarginGate} at the event's time. Writes APPROVED, LIMIT_BLOCKED (with the breached limit), RATE_LIMITED or
  * GATE_BLOCKED (with the gate's verdict) on the event; the limit and rate counters are charged here, on approval only.
  * Allocation-free in steady state (account snapshots are immutable values built at the edge).
+ *
+ * <p>With a {@link MarginWatch} (HedgingPipeline.withMonitor) it also monitors every account's margin ratio after each
+ * snapshot and each mark, index or volatility it gave the book, writes alert changes and de-risking plans on the event,
+ * and learns from GROUP_DONE events when a de-risking group ended.
  */
 final class MarginGateStage implements EventHandler<PipelineEvent>
 {
     private final Routing routing;
     private final MarginBook book;
     private final GroupAdmission admission;
+    /** Set before the stage threads start (HedgingPipeline.withMonitor); null without monitoring. */
+    private MarginWatch watch;
 
     MarginGateStage(final Routing routing, final MarginBook book, final GateConfig gateConfig,
                     final ExecutionLimits limits)
@@ -33,13 +39,39 @@ final class MarginGateStage implements EventHandler<PipelineEvent>
         this.admission = new GroupAdmission(book, new MarginGate(book, gateConfig), limits);
     }
 
+    void watch(final MarginWatch marginWatch)
+    {
+        this.watch = marginWatch;
+    }
+
     @Override
     public void onEvent(final PipelineEvent event, final long sequence, final boolean endOfBatch)
     {
         switch (event.kind)
         {
-            case MARKET_DATA -> apply(event, event.marketData());
-            case ACCOUNT -> book.onAccount(event.accountId, event.account);
+            case MARKET_DATA ->
+            {
+                apply(event, event.marketData());
+                if (watch != null && event.bookFields != 0)
+                {
+                    watch.onMarket(event, book.underlyingOf(routing.checkedInstrument(event.marketData().instrumentIndex())));
+                }
+            }
+            case ACCOUNT ->
+            {
+                book.onAccount(event.accountId, event.account);
+                if (watch != null)
+                {
+                    watch.onAccount(event, event.accountId);
+                }
+            }
+            case GROUP_DONE ->
+            {
+                if (watch != null)
+                {
+                    watch.onGroupDone(event);
+                }
+            }
             default ->
             {
             }

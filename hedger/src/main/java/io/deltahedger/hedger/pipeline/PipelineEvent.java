@@ -8,6 +8,7 @@ import io.deltahedger.hedger.routing.LimitBreach;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
 import io.deltahedger.marginmonitor.gate.LegGroup;
 import io.deltahedger.marginmonitor.gate.MarginGate;
+import io.deltahedger.marginmonitor.monitor.AlertLevel;
 import io.deltahedger.venues.Side;
 import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
@@ -24,7 +25,8 @@ import io.deltahedger.venues.order.ExecutionReport;
  * {@link #guard()}, {@link #hedgeMark()}, {@link #usableCandidates()}); 2 Greeks (delta, gamma); 3 decision and
  * planning ({@link #decision()}, {@link #result()}, the hedge {@link #legs()}, {@link #expectedCostUsd()}); 4
  * admission ({@link #verdict()}, {@link #result()}, {@link #limitBreach()}, what it gave the margin book and whether
- * the gate ran, for the journal); 5 execution ({@link #groupId()},
+ * the gate ran, for the journal; with a margin monitor the alert changes and a de-risking plan: {@link #alertCount()},
+ * {@link #deRiskAccount()}, {@link #deRiskLegs()}); 5 execution ({@link #groupId()},
  * {@link #result()}) clears the slot.
  * Read it only inside a {@link DecisionSink} call: the slot is reused afterwards.
  */
@@ -34,6 +36,13 @@ public final class PipelineEvent
     private final HedgeDecision decision = new HedgeDecision();
     private final GateVerdict verdict = new GateVerdict();
     private final LegGroup legs = new LegGroup(MarginGate.MAX_LEGS);
+    /** Stage 4 (monitor): the reduce-only legs of a de-risking plan for {@link #deRiskAccount}; empty otherwise. */
+    final LegGroup deRiskLegs = new LegGroup(MarginGate.MAX_LEGS);
+    /** Stage 4 (monitor): alert level changes of this event, at most one per account. */
+    private final int[] alertAccount;
+    private final AlertLevel[] alertLevel;
+    private final double[] alertRatio;
+    private int alertCount;
 
     EventKind kind = EventKind.NONE;
     Venue connectionVenue;
@@ -52,6 +61,16 @@ public final class PipelineEvent
     GroupState groupState;
     boolean breakerOpen;
     long breakerResets;
+    /** GROUP_DONE of a de-risking group, and its account (else -1). */
+    boolean groupDeRisk;
+    int groupAccount = -1;
+    /** Stage 4: the account this event's de-risking plan cuts (legs may be empty: nothing cuttable), else -1. */
+    int deRiskAccount = -1;
+    double deRiskRatioBefore = Double.NaN;
+    double deRiskRatioAfter = Double.NaN;
+    boolean deRiskReachesTarget;
+    /** Stage 5: the de-risking group started (or blocked) for this event's plan, else -1. */
+    long deRiskGroupId = -1;
     /** Stage 3 marked the underlying busy for this trading decision: stage 5 must start or block exactly one group. */
     boolean groupPending;
     long nowMs;
@@ -86,7 +105,30 @@ public final class PipelineEvent
 
     PipelineEvent(final int levelsPerSide, final int tradeCapacity)
     {
+        this(levelsPerSide, tradeCapacity, 4);
+    }
+
+    /** @param accounts alert changes one event can carry: the margin book's account capacity */
+    PipelineEvent(final int levelsPerSide, final int tradeCapacity, final int accounts)
+    {
         marketData = new MarketDataEvent(levelsPerSide, tradeCapacity);
+        alertAccount = new int[accounts];
+        alertLevel = new AlertLevel[accounts];
+        alertRatio = new double[accounts];
+    }
+
+    /** Stage 4: records an alert level change (an account changes level at most once per event). */
+    void addAlert(final int accountId, final AlertLevel level, final double ratio)
+    {
+        if (alertCount == alertAccount.length)
+        {
+            throw new IllegalStateException("event holds " + alertCount + " alert changes already (account capacity): "
+                + "account " + accountId + " to " + level + " cannot be recorded");
+        }
+        alertAccount[alertCount] = accountId;
+        alertLevel[alertCount] = level;
+        alertRatio[alertCount] = ratio;
+        alertCount++;
     }
 
     /** Resets every field for reuse, keeping the buffers (the release stage's job). */
@@ -111,6 +153,19 @@ public final class PipelineEvent
         groupState = null;
         breakerOpen = false;
         breakerResets = 0;
+        groupDeRisk = false;
+        groupAccount = -1;
+        deRiskAccount = -1;
+        deRiskRatioBefore = Double.NaN;
+        deRiskRatioAfter = Double.NaN;
+        deRiskReachesTarget = false;
+        deRiskGroupId = -1;
+        deRiskLegs.clear();
+        for (int k = 0; k < alertCount; k++)
+        {
+            alertLevel[k] = null;
+        }
+        alertCount = 0;
         groupPending = false;
         nowMs = 0;
         publishedNanos = 0;
@@ -357,6 +412,90 @@ public final class PipelineEvent
         return legs;
     }
 
+    /** Alert level changes the margin monitor made on this event (0 without a monitor). */
+    public int alertCount()
+    {
+        return alertCount;
+    }
+
+    /** The k-th alert change's account, k in 0..{@link #alertCount()}-1. */
+    public int alertAccount(final int k)
+    {
+        return alertAccount[checkedAlert(k)];
+    }
+
+    /** The k-th alert change's new level. */
+    public AlertLevel alertLevel(final int k)
+    {
+        return alertLevel[checkedAlert(k)];
+    }
+
+    /** The margin ratio (maintenance margin / margin balance) that caused the k-th alert change. */
+    public double alertRatio(final int k)
+    {
+        return alertRatio[checkedAlert(k)];
+    }
+
+    private int checkedAlert(final int k)
+    {
+        if (k < 0 || k >= alertCount)
+        {
+            throw new IndexOutOfBoundsException("alert change " + k + " of " + alertCount);
+        }
+        return k;
+    }
+
+    /** The account this event's de-risking plan cuts, else -1 (its legs may be empty when nothing is cuttable). */
+    public int deRiskAccount()
+    {
+        return deRiskAccount;
+    }
+
+    /**
+     * The de-risking plan's reduce-only legs (one account, delta-one instruments, each side opposite to the position,
+     * lots at most the position, limit at the mark through the compensation slippage); empty when none.
+     */
+    public LegGroup deRiskLegs()
+    {
+        return deRiskLegs;
+    }
+
+    /** The account's margin ratio when the plan was made (NaN without a plan). */
+    public double deRiskRatioBefore()
+    {
+        return deRiskRatioBefore;
+    }
+
+    /** The ratio projected once every leg fills at the mark (NaN without a plan). */
+    public double deRiskProjectedRatio()
+    {
+        return deRiskRatioAfter;
+    }
+
+    /** False when the cuttable positions cannot bring the account to the de-risking target (options stay). */
+    public boolean deRiskReachesTarget()
+    {
+        return deRiskReachesTarget;
+    }
+
+    /** The de-risking group started or blocked for this event's plan, else -1 (no plan, no legs, no execution). */
+    public long deRiskGroupId()
+    {
+        return deRiskGroupId;
+    }
+
+    /** Whether a GROUP_DONE is a de-risking group's ({@link #groupAccount()} is then its account). */
+    public boolean groupDeRisk()
+    {
+        return groupDeRisk;
+    }
+
+    /** The account of a de-risking group's GROUP_DONE, else -1. */
+    public int groupAccount()
+    {
+        return groupAccount;
+    }
+
     private String legsText()
     {
         final StringBuilder text = new StringBuilder();
@@ -376,6 +515,7 @@ public final class PipelineEvent
             + ", result=" + result + (limitBreach != null ? " " + limitBreach : "") + (decided ? ", " + decision : "")
             + legsText() + (legs.size() > 0 ? ", expectedCostUsd=" + expectedCostUsd : "")
             + (groupId >= 0 ? ", group=" + groupId + (groupState != null ? " " + groupState : "") : "")
+            + (deRiskAccount >= 0 ? ", deRisk account " + deRiskAccount + " " + deRiskLegs.size() + " legs" : "")
             + (report != null ? ", report=" + report.clientOrderId() + " " + report.type() : "")
             + (command != null ? ", command=" + command + " by " + actor : "")
             + (policy != null ? ", policy of " + policy.underlying() + " by " + actor : "")

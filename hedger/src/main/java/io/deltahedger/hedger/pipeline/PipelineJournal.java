@@ -142,6 +142,23 @@ final class PipelineJournal implements OrderJournal
         }
     }
 
+    /** Appends a de-risking group's GROUP record (underlying -1, its reduce-only legs) before its orders. */
+    void onDeRiskGroup(final PipelineEvent event, final long groupId)
+    {
+        if (failed)
+        {
+            return;
+        }
+        try
+        {
+            writer.appendGroup(event.nowMs, groupId, -1, event.deRiskLegs);
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+        }
+    }
+
     /** Appends the VERDICT of the gate's evaluation of this event's legs (group -1 when no group is tracked). */
     void onVerdict(final PipelineEvent event, final long groupId)
     {

@@ -33,6 +33,21 @@ class PipelineAllocationTest
     @org.junit.jupiter.params.provider.EnumSource(StageThreading.class)
     void theHotPathAllocatesNothingPerEvent(final StageThreading threading)
     {
+        measure(threading, false);
+    }
+
+    /**
+     * With the margin monitor (HedgingPipeline.withMonitor): every perpetual mark and index re-projects the account's
+     * ratio from its BTCUSDT short through the tiered model and publishes it for other threads.
+     */
+    @Test
+    void theMonitoredHotPathAllocatesNothingPerEvent()
+    {
+        measure(StageThreading.SINGLE_THREAD, true);
+    }
+
+    private static void measure(final StageThreading threading, final boolean monitored)
+    {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
             "needs HotSpot's per-thread allocation counter");
         final com.sun.management.ThreadMXBean threads =
@@ -62,11 +77,26 @@ class PipelineAllocationTest
         final PipelineWorld m = new PipelineWorld(PipelineConfig.defaults(List.of(new HedgeRoute(
             HedgePolicy.builder("BTC", "0.001").band(new FixedBand(0.5, DeltaUnit.COIN)).build(),
             "binance-usdm:BTCUSDT"))).withStageThreading(threading), options,
-            List.of(new DeltaOnePosition("spot", "BTC", false, 0.1, 1.0)), counting);
+            List.of(new DeltaOnePosition("spot", "BTC", false, 0.1, 1.0)), counting,
+            p -> monitored ? p.withMonitor(io.deltahedger.marginmonitor.monitor.MonitorConfig.defaults(), false) : p);
         m.live();
-        m.account(1_000_000);
+        if (monitored)
+        {
+            // marks first, so the snapshot's marks are known and later marks re-project the ratio
+            m.perpTicker(50_000);
+            m.index(50_000);
+            m.pipeline.publishAccount(m.account, new io.deltahedger.venues.account.AccountSnapshot(
+                io.deltahedger.venues.Venue.BINANCE_USDM, "USDT", m.clock.epochMs(), 1_000_000, 1_000_000, 999_000,
+                1_000, 500, List.of(new io.deltahedger.venues.account.Position(PipelineWorld.btcusdt(), -10_000,
+                    50_000, 50_000, 0, 0, 0, 0))));
+        }
+        else
+        {
+            m.account(1_000_000);
+        }
         drive(m, path, 2_000);
-        awaitReleased(counting, 2_000 + 2);
+        final int setup = monitored ? 4 : 2;
+        awaitReleased(counting, 2_000 + setup);
 
         final List<Long> mine = pipelineThreadIds();
         mine.removeAll(earlier);
@@ -76,13 +106,18 @@ class PipelineAllocationTest
             "the publisher and the stage thread(s) of " + threading);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
         drive(m, path, EVENTS);
-        awaitReleased(counting, EVENTS + 2_000 + 2);
+        awaitReleased(counting, EVENTS + 2_000 + setup);
         final long after = sum(threads.getThreadAllocatedBytes(ids));
         m.close();
 
         final double perEvent = (after - before) / (double)EVENTS;
         assertTrue(perEvent < 1.0, () -> (after - before) + " bytes over " + EVENTS + " events = " + perEvent + " B/event");
         assertTrue(counting.decided > EVENTS / 2, () -> "decisions taken: " + counting.decided);
+        if (monitored)
+        {
+            final double ratio = m.pipeline.marginRatio(m.account);
+            assertTrue(ratio > 0 && ratio < 0.01 && ratio != 0.0005, () -> "projected, not the reported 0.0005: " + ratio);
+        }
     }
 
     private static void drive(final PipelineWorld w, final double[] path, final int events)

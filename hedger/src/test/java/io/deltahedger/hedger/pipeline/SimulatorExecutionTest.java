@@ -74,7 +74,7 @@ class SimulatorExecutionTest
     private static final ChainSigner SIGNER = ChainSigner.generate(new java.util.Random(5));
 
     /** Adapter glue as the agent will have it: session callbacks published on the ring with margin-book ids. */
-    private static final class Glue implements VenueListener, DeribitMarketDataListener
+    static final class Glue implements VenueListener, DeribitMarketDataListener
     {
         volatile HedgingPipeline pipeline;
         final int account;
@@ -376,7 +376,7 @@ class SimulatorExecutionTest
         }
     }
 
-    private static void pollUntil(final DeribitSession session, final ManualClock clock, final String what,
+    static void pollUntil(final DeribitSession session, final ManualClock clock, final String what,
                                   final BooleanSupplier condition) throws InterruptedException
     {
         final long deadline = System.nanoTime() + 15_000_000_000L;
@@ -394,7 +394,7 @@ class SimulatorExecutionTest
     }
 
     /** Polls until nothing has arrived for ~30 ms of wall time. */
-    private static void settle(final DeribitSession session, final ManualClock clock) throws InterruptedException
+    static void settle(final DeribitSession session, final ManualClock clock) throws InterruptedException
     {
         int idle = 0;
         final long deadline = System.nanoTime() + 5_000_000_000L;

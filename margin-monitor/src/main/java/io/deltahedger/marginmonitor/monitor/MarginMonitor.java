@@ -135,6 +135,15 @@ public final class MarginMonitor {
      * @return whether a plan was produced (false, with an empty plan, below the trigger)
      */
     public boolean planDeRisk(final int accountId, final DeRiskPlan out) {
+        return planDeRisk(accountId, out, null);
+    }
+
+    /**
+     * As {@link #planDeRisk(int, DeRiskPlan)}, cutting only the instruments marked in {@code cuttable} (indexed by
+     * instrument id; null: every instrument), e.g. the delta-one instruments an execution stage can trade. The others
+     * keep their margin, so the plan may then not reach the target ({@link DeRiskPlan#reachesTarget()} false).
+     */
+    public boolean planDeRisk(final int accountId, final DeRiskPlan out, final boolean[] cuttable) {
         final double before = ratio[accountId];
         out.reset(accountId, before);
         if (before < config.deRiskTrigger() || !book.hasSnapshot(accountId)) {
@@ -153,7 +162,8 @@ public final class MarginMonitor {
             double bestMm = 0.0;
             for (int k = 0; k < n; k++) {
                 final int i = book.accountInstrument(accountId, k);
-                if (cut[i] || book.positionLots(i) == 0 || !book.marketReady(i)) {
+                if (cut[i] || book.positionLots(i) == 0 || !book.marketReady(i)
+                    || (cuttable != null && !cuttable[i])) {
                     continue;
                 }
                 final double positionMm = positionMm(accountId, i, book.positionAmount(i));

@@ -139,4 +139,20 @@ class MarginMonitorTest {
         assertEquals(20_000, plan.lots(1));
         assertFalse(plan.reachesTarget());
     }
+
+    @Test
+    void deRiskRestrictedToThePerpetualCutsOnlyItAndSaysTheTargetIsOutOfReach() {
+        final double modelMm = 0.0408 + 0.85 + 0.32;
+        report(1.3, modelMm, -20_000, -100, -40);
+        final boolean[] cuttable = new boolean[book.maxInstruments()];
+        cuttable[perp] = true;
+        final DeRiskPlan plan = new DeRiskPlan(8);
+        assertTrue(monitor.planDeRisk(account, plan, cuttable));
+        assertEquals(1, plan.count(), "the options are not cuttable");
+        assertEquals(perp, plan.instrument(0));
+        assertEquals(Side.BUY, plan.side(0), "the perpetual is short: buy it back");
+        assertEquals(20_000, plan.lots(0), "all of it: even then the options' margin stays above the target");
+        assertFalse(plan.reachesTarget());
+        assertEquals((0.85 + 0.32) / 1.3, plan.ratioAfter(), 1e-12);
+    }
 }
