@@ -404,7 +404,8 @@ public final class Daemon implements AutoCloseable
         final HedgingEngine engine = new HedgingEngine(EngineConfig.defaults(), connections, book, portfolio,
             pipelineConfig, gate, execution, clock, telemetry,
             (stage, sequence, error) -> LOG.error("pipeline stage {} failed at sequence {}: new risk halted", stage,
-                sequence, error), journal, AGENT_ID);
+                sequence, error), journal, AGENT_ID, EngineSettings.monitor(config.margin()),
+            config.margin().deRisk().enabled());
         started.add(engine);
         engine.start();
 

@@ -137,6 +137,8 @@ final class EngineControlPlane implements ControlPlane
             v.put("name", telemetry.accounts().get(a));
             v.put("connection", cs == null ? "UNKNOWN" : cs.name());
             v.put("margin_ratio", EngineTelemetry.finiteOrNull(telemetry.marginRatio(a)));
+            v.put("margin_ratio_projected", EngineTelemetry.finiteOrNull(monitoredRatio(a)));
+            v.put("alert", telemetry.alertLevel(a).name());
             v.put("threshold", config.margin().threshold());
             if (snap != null)
             {
@@ -200,6 +202,19 @@ final class EngineControlPlane implements ControlPlane
         status.put("latency_us", Map.of("p50", nullIfNaN(latency[0]), "p99", nullIfNaN(latency[1]),
             "p999", nullIfNaN(latency[2]), "max", nullIfNaN(latency[3])));
         return status;
+    }
+
+    /** The gate stage's projected ratio between snapshots (NaN without monitoring or before a snapshot). */
+    private double monitoredRatio(final int account)
+    {
+        try
+        {
+            return engine.pipeline().marginRatio(account);
+        }
+        catch (final IllegalStateException noMonitor)
+        {
+            return Double.NaN;
+        }
     }
 
     private static Object nullIfNaN(final double v)

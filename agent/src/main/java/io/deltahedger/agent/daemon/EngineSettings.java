@@ -24,6 +24,7 @@ import io.deltahedger.hedger.policy.ScheduleMode;
 import io.deltahedger.hedger.policy.WhalleyWilmottBand;
 import io.deltahedger.hedger.routing.ExecutionLimits;
 import io.deltahedger.marginmonitor.gate.GateConfig;
+import io.deltahedger.marginmonitor.monitor.MonitorConfig;
 
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +86,13 @@ final class EngineSettings
     {
         return new GateConfig(m.threshold(), m.maxSnapshotAgeMs(), doubles(m.shock().spotMoves()),
             doubles(m.shock().volShifts()), m.revaluationIntervalMs());
+    }
+
+    /** Continuous monitoring: alert levels with hysteresis, the de-risk trigger and target. */
+    static MonitorConfig monitor(final MarginSettings m)
+    {
+        return new MonitorConfig(m.alerts().warn(), m.alerts().critical(), m.alerts().hysteresis(), m.deRisk().trigger(),
+            m.deRisk().target());
     }
 
     private static double[] doubles(final List<Double> values)

@@ -6,6 +6,7 @@ import io.deltahedger.hedger.pipeline.EventKind;
 import io.deltahedger.hedger.pipeline.PipelineEvent;
 import io.deltahedger.hedger.pipeline.PipelineResult;
 import io.deltahedger.marginmonitor.gate.GateReason;
+import io.deltahedger.marginmonitor.monitor.AlertLevel;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.connection.ConnectionState;
 import io.deltahedger.venues.order.ExecType;
@@ -65,6 +66,7 @@ public final class EngineTelemetry implements DecisionSink
     private final ArrayDeque<GroupOutcome> groups = new ArrayDeque<>();
     private final ArrayDeque<ExecutionReport> orders = new ArrayDeque<>();
     private final AtomicLongArray groupStates = new AtomicLongArray(16);
+    private final java.util.concurrent.atomic.AtomicIntegerArray alerts;
 
     /**
      * @param underlyings the portfolio's underlyings, by portfolio index
@@ -81,6 +83,7 @@ public final class EngineTelemetry implements DecisionSink
         updatedMs = new AtomicLongArray(underlyings.size());
         snapshots = new AtomicReferenceArray<>(accounts.size());
         connection = new AtomicReferenceArray<>(accounts.size());
+        alerts = new java.util.concurrent.atomic.AtomicIntegerArray(accounts.size());
     }
 
     private static AtomicLongArray nanArray(final int n)
@@ -163,6 +166,46 @@ public final class EngineTelemetry implements DecisionSink
             {
             }
         }
+    }
+
+    @Override
+    public void onAlert(final int accountId, final AlertLevel level, final double ratio)
+    {
+        final String name = accountId >= 0 && accountId < accounts.size() ? accounts.get(accountId) : "#" + accountId;
+        alerts.lazySet(accountId, level.ordinal());
+        if (level == AlertLevel.NORMAL)
+        {
+            LOG.info("margin of {} back to NORMAL: ratio {}", name, ratio);
+        }
+        else
+        {
+            LOG.warn("margin of {} at {}: ratio {} (maintenance margin over margin balance; 1 is liquidation)", name,
+                level, ratio);
+        }
+    }
+
+    @Override
+    public void onDeRisk(final PipelineEvent event)
+    {
+        final int a = event.deRiskAccount();
+        final String name = a >= 0 && a < accounts.size() ? accounts.get(a) : "#" + a;
+        if (event.deRiskReachesTarget())
+        {
+            LOG.warn("de-risking {}: ratio {} -> {} projected, {} reduce-only leg(s), group {}", name,
+                event.deRiskRatioBefore(), event.deRiskProjectedRatio(), event.deRiskLegs().size(), event.deRiskGroupId());
+        }
+        else
+        {
+            LOG.error("de-risking {} cannot reach its target: ratio {} -> {} projected with {} reduce-only leg(s) on the "
+                + "delta-one positions; options or other positions must be cut by an operator", name,
+                event.deRiskRatioBefore(), event.deRiskProjectedRatio(), event.deRiskLegs().size());
+        }
+    }
+
+    /** The account's last alert level (NORMAL before any). */
+    public AlertLevel alertLevel(final int account)
+    {
+        return AlertLevel.values()[alerts.get(account)];
     }
 
     @Override
@@ -372,6 +415,13 @@ public final class EngineTelemetry implements DecisionSink
         {
             out.append("deltahedger_net_delta_coin{underlying=\"").append(escape(underlyings.get(u))).append("\"} ")
                 .append(number(netDeltaCoin(u))).append('\n');
+        }
+        out.append("# HELP deltahedger_margin_alert_level Margin alert level per account (0 normal, 1 warn, 2 critical).\n"
+            + "# TYPE deltahedger_margin_alert_level gauge\n");
+        for (int a = 0; a < accounts.size(); a++)
+        {
+            out.append("deltahedger_margin_alert_level{account=\"").append(escape(accounts.get(a))).append("\"} ")
+                .append(alerts.get(a)).append('\n');
         }
         out.append("# HELP deltahedger_margin_ratio Maintenance margin over equity per venue account (1 = liquidation).\n"
             + "# TYPE deltahedger_margin_ratio gauge\n");

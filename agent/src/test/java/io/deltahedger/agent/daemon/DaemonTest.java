@@ -135,6 +135,7 @@ class DaemonTest
         assertTrue(Double.isFinite(status.at("/underlyings/0/net_delta_coin").asDouble(Double.NaN)), status.toString());
         assertEquals(-0.1, status.at("/underlyings/0/band_low").asDouble(), 1e-12, "the demo's 0.1 BTC band");
         assertEquals("LIVE", status.at("/venues/0/connection").asText());
+        assertEquals("NORMAL", status.at("/venues/0/alert").asText(), "monitoring runs: " + status.at("/venues/0"));
         assertTrue(status.at("/venues/0/positions").size() >= 2, "the demo's strangle is on the simulator");
         assertTrue(status.has("groups") && status.get("groups").isArray(), "fields are present even when empty");
     }
@@ -186,7 +187,7 @@ class DaemonTest
             "deltahedger_events_total{result=\"no_action\"}", "deltahedger_net_delta_coin{underlying=\"BTC\"}",
             "deltahedger_margin_ratio{account=\"sim BTC\"}", "deltahedger_execution_reports_total{type=\"fill\"}",
             "deltahedger_gate_verdicts_total", "deltahedger_reconnects_total{venue=\"sim\"} 0",
-            "deltahedger_engine_state{flag=\"hedging\"} 1", "deltahedger_journal_lag_events "})
+            "deltahedger_engine_state{flag=\"hedging\"} 1", "deltahedger_journal_lag_events ", "deltahedger_margin_alert_level{account=\"sim BTC\"} 0"})
         {
             assertTrue(text.contains(metric), metric + " in\n" + text);
         }

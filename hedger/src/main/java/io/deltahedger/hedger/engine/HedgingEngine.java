@@ -9,6 +9,7 @@ import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.journal.JournalFormat;
 import io.deltahedger.hedger.journal.JournalSummary;
 import io.deltahedger.hedger.journal.JournalWriter;
+import io.deltahedger.marginmonitor.monitor.MonitorConfig;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.HaltListener;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;
@@ -131,6 +132,34 @@ public final class HedgingEngine implements AutoCloseable
         final JournalWriter journal,
         final String agentId)
     {
+        this(config, connections, book, portfolio, pipelineConfig, gateConfig, executionConfig, clock, sink, onHalt,
+            journal, agentId, null, false);
+    }
+
+    /**
+     * As the constructor above, with continuous margin monitoring in the pipeline's gate stage and, when
+     * {@code deRisk}, automatic reduce-only de-risking of the delta-one positions (docs/margin.md, "Continuous
+     * monitoring in the engine").
+     *
+     * @param monitor the alert levels and de-risk trigger and target, or null for no monitoring
+     * @param deRisk  whether an account past the trigger is cut automatically (needs a monitor)
+     */
+    public HedgingEngine(
+        final EngineConfig config,
+        final List<ConnectionConfig> connections,
+        final MarginBook book,
+        final Portfolio portfolio,
+        final PipelineConfig pipelineConfig,
+        final GateConfig gateConfig,
+        final ExecutionConfig executionConfig,
+        final EpochClock clock,
+        final DecisionSink sink,
+        final HaltListener onHalt,
+        final JournalWriter journal,
+        final String agentId,
+        final MonitorConfig monitor,
+        final boolean deRisk)
+    {
         if (config == null || connections == null || connections.isEmpty() || book == null || clock == null)
         {
             throw new IllegalArgumentException("HedgingEngine needs an EngineConfig, at least one ConnectionConfig, a "
@@ -202,6 +231,14 @@ public final class HedgingEngine implements AutoCloseable
         else
         {
             resumed = null;
+        }
+        if (monitor != null)
+        {
+            pipeline.withMonitor(monitor, deRisk);
+        }
+        else if (deRisk)
+        {
+            throw new IllegalArgumentException("de-risking needs a MonitorConfig (its trigger and target)");
         }
         pipeline.start();
         pipeline.publishCommand(EngineCommand.PAUSE, STARTUP_ACTOR);
