@@ -159,9 +159,9 @@ final class HistoricalBacktest
                 out.print(ReportText.summary(result.report()));
                 out.printf(Locale.ROOT, "events %d, to the pipeline %d, orders %d, groups %d, bad rows %d%n",
                     result.events(), result.pipelineEvents(), result.orders(), result.groups(), result.badRows());
-                for (final String s : result.settlements())
+                for (final BacktestResult.BookEvent e : result.bookEvents())
                 {
-                    out.println("settled: " + s);
+                    out.println(e);
                 }
                 if (outputDir != null)
                 {

@@ -127,7 +127,7 @@ public final class Backtest
     private long eventsToPipeline;
     private long reportsDropped;
     private long groups;
-    private final List<String> settlements = new ArrayList<>();
+    private final List<BacktestResult.BookEvent> bookEvents = new ArrayList<>();
     private final Map<String, Long> results = new TreeMap<>();
     private final List<String> halts = new ArrayList<>();
 
@@ -286,7 +286,7 @@ public final class Backtest
             throw new IllegalArgumentException("the data files hold no valid event: nothing to replay ("
                 + badRows.summary() + ")");
         }
-        if (ledger.summary().fills() == 0 && held.isEmpty() && bookPending && settlements.isEmpty())
+        if (bookEvents.isEmpty())
         {
             throw new IllegalArgumentException("the options book was never entered: " + whyNoBook()
                 + "; check the files hold the options_chain of the book's options and the index (derivative_ticker)");
@@ -304,7 +304,7 @@ public final class Backtest
         progress.onProgress(events, totalBytes, totalBytes, endMs - startMs);
         final BacktestReport report = BacktestReport.of(config.title(), ledger, startMs, endMs);
         return new BacktestResult(report, badRows.total(), badRows.summary(), badRows.messages(), events,
-            eventsToPipeline, gateway[0].orders, groups, reportsDropped, List.copyOf(settlements), Map.copyOf(results),
+            eventsToPipeline, gateway[0].orders, groups, reportsDropped, List.copyOf(bookEvents), Map.copyOf(results),
             List.copyOf(halts), registry.size());
     }
 
@@ -491,6 +491,8 @@ public final class Backtest
             ledger.onFill(h.ledgerId(), t, h.contracts(), quoteMark[h.registryIndex()], quoteMark[h.registryIndex()], 0);
             ledger.onMark(h.ledgerId(), quoteMark[h.registryIndex()]);
             held.add(h);
+            bookEvents.add(new BacktestResult.BookEvent(true, h.instrument().nativeName(), h.contracts(),
+                quoteMark[h.registryIndex()], index, t));
         }
         bookPending = false;
         openSegment(t);
@@ -570,8 +572,8 @@ public final class Backtest
                 ? Math.max(0, settlementIndex - k) : Math.max(0, k - settlementIndex);
             final double coinPrice = intrinsicUsd / settlementIndex;
             ledger.onSettlement(h.ledgerId(), expiry, coinPrice);
-            settlements.add(h.instrument().nativeName() + " " + h.contracts() + " settled at " + coinPrice + " "
-                + config.coin() + " (index " + settlementIndex + ") " + Instant.ofEpochMilli(expiry));
+            bookEvents.add(new BacktestResult.BookEvent(false, h.instrument().nativeName(), h.contracts(), coinPrice,
+                settlementIndex, expiry));
         }
         held.clear();
         held.addAll(remaining);

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param orders           orders the execution stage sent to the simulated venue
  * @param groups           rebalancing groups that ended (any state)
  * @param reportsDropped   venue reports that arrived while no pipeline was running (between an expiry and the roll)
- * @param settlements      one line per option settled at expiry
+ * @param bookEvents       the options book's life: each option entered (at its mark) and settled (at expiry)
  * @param results          pipeline outcomes by {@code PipelineResult} name
  * @param halts            stage exceptions (none in a sound run)
  * @param instruments      instruments registered from the files' names
@@ -32,15 +32,36 @@ public record BacktestResult(
     long orders,
     long groups,
     long reportsDropped,
-    List<String> settlements,
+    List<BookEvent> bookEvents,
     Map<String, Long> results,
     List<String> halts,
     int instruments)
 {
+    /**
+     * An option entering the book or settling.
+     *
+     * @param entered    true when written (or bought) into the book at its mark, false when settled at expiry
+     * @param instrument the Deribit name
+     * @param contracts  signed contracts (coins)
+     * @param priceCoin  the mark it entered at, or the settlement value (intrinsic over the index), coin
+     * @param index      the index then (at settlement: the average of the last 30 minutes' index prints), USD
+     * @param timeMs     replay time
+     */
+    public record BookEvent(boolean entered, String instrument, double contracts, double priceCoin, double index,
+                            long timeMs)
+    {
+        @Override
+        public String toString()
+        {
+            return (entered ? "entered " : "settled ") + instrument + " " + contracts + " at " + priceCoin + " (index "
+                + index + ") " + java.time.Instant.ofEpochMilli(timeMs);
+        }
+    }
+
     public BacktestResult
     {
         badRowMessages = List.copyOf(badRowMessages);
-        settlements = List.copyOf(settlements);
+        bookEvents = List.copyOf(bookEvents);
         results = Map.copyOf(results);
         halts = List.copyOf(halts);
     }

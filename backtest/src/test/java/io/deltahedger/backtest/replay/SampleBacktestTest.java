@@ -38,7 +38,6 @@ class SampleBacktestTest
     {
         final BacktestResult result = Backtest.run(strangle(0.5));
         final PnlSummary s = result.report().summary();
-        System.out.println(result.results() + " orders " + result.orders() + " groups " + result.groups() + " " + s);
         assertTrue(result.halts().isEmpty(), () -> "stage exceptions: " + result.halts());
         assertEquals(0, result.badRows(), result.badRowSummary());
         assertTrue(result.orders() > 0, "orders were sent");
