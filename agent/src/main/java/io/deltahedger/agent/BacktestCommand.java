@@ -132,17 +132,50 @@ final class BacktestCommand implements Callable<Integer>
     private void requireForSynthetic(final CommandLine commandLine)
     {
         final java.util.List<String> missing = new java.util.ArrayList<>();
-        if (type == null) { missing.add("'--type=call|put'"); }
-        if (position == null) { missing.add("'--position=short|long'"); }
-        if (spot == null) { missing.add("'--spot=S'"); }
-        if (strike == null) { missing.add("'--strike=K'"); }
-        if (rate == null) { missing.add("'--rate=R'"); }
-        if (vol == null) { missing.add("'--vol=V'"); }
-        if (drift == null) { missing.add("'--drift=MU'"); }
-        if (expiryYears == null) { missing.add("'--expiry=YEARS|DURATION'"); }
-        if (rebalanceInterval == null) { missing.add("'--rebalance-interval=DURATION'"); }
-        if (paths == null) { missing.add("'--paths=N'"); }
-        if (seed == null) { missing.add("'--seed=SEED'"); }
+        if (type == null)
+        {
+            missing.add("'--type=call|put'");
+        }
+        if (position == null)
+        {
+            missing.add("'--position=short|long'");
+        }
+        if (spot == null)
+        {
+            missing.add("'--spot=S'");
+        }
+        if (strike == null)
+        {
+            missing.add("'--strike=K'");
+        }
+        if (rate == null)
+        {
+            missing.add("'--rate=R'");
+        }
+        if (vol == null)
+        {
+            missing.add("'--vol=V'");
+        }
+        if (drift == null)
+        {
+            missing.add("'--drift=MU'");
+        }
+        if (expiryYears == null)
+        {
+            missing.add("'--expiry=YEARS|DURATION'");
+        }
+        if (rebalanceInterval == null)
+        {
+            missing.add("'--rebalance-interval=DURATION'");
+        }
+        if (paths == null)
+        {
+            missing.add("'--paths=N'");
+        }
+        if (seed == null)
+        {
+            missing.add("'--seed=SEED'");
+        }
         if (!missing.isEmpty())
         {
             throw new CommandLine.ParameterException(commandLine, "Missing required option" + (missing.size() > 1 ? "s" : "")
