@@ -9,24 +9,8 @@ import io.deltahedger.backtest.tardis.UnknownSymbols;
 import io.deltahedger.backtest.venue.SimulatedVenue;
 import io.deltahedger.backtest.venue.SimulatedVenueConfig;
 import io.deltahedger.config.time.ManualClock;
-import io.deltahedger.greeks.portfolio.DeltaOnePosition;
-import io.deltahedger.greeks.portfolio.OptionModel;
-import io.deltahedger.greeks.portfolio.OptionPosition;
-import io.deltahedger.greeks.portfolio.Portfolio;
-import io.deltahedger.greeks.pricing.OptionType;
 import io.deltahedger.hedger.execution.ExecutionConfig;
-import io.deltahedger.hedger.execution.ExecutionVenues;
-import io.deltahedger.hedger.pipeline.HedgeRoute;
-import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.hedger.pipeline.PipelineResult;
-import io.deltahedger.hedger.pipeline.PipelineWaitStrategy;
-import io.deltahedger.hedger.pipeline.StageThreading;
-import io.deltahedger.hedger.policy.DeltaUnit;
-import io.deltahedger.hedger.policy.FixedBand;
-import io.deltahedger.hedger.policy.HedgePolicy;
-import io.deltahedger.hedger.routing.HedgeCandidate;
-import io.deltahedger.marginmonitor.book.MarginBook;
-import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.marginmonitor.model.DeribitStandardMarginModel;
 import io.deltahedger.venues.Side;
 import io.deltahedger.venues.Venue;
@@ -38,6 +22,7 @@ import io.deltahedger.venues.connection.ConnectionStateEvent;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentKind;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
+import io.deltahedger.venues.instrument.OptionType;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.marketdata.TickerField;
@@ -47,10 +32,7 @@ import io.deltahedger.venues.order.VenueListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +60,6 @@ public final class Backtest
     /** Deribit settles options at the average index over the 30 minutes before expiry. */
     public static final long SETTLEMENT_WINDOW_MS = 30 * 60_000;
 
-    private static final String ACCOUNT = "replay";
 
     /** Told of progress every few thousand events (on the replay thread). */
     @FunctionalInterface
@@ -100,19 +81,15 @@ public final class Backtest
     private Instrument perp;
     private int perpIndex;
     private int perpLedgerId;
-    private double[] quoteDelta;
-    private double[] quoteMark;
-    private double[] quoteIv;
-    private double[] quoteUnderlying;
+    private ChainQuotes quotes;
     private MarketDataEvent lastPerpTicker;
-    private long firstOptionQuoteMs = Long.MIN_VALUE;
     private double index = Double.NaN;
     private double twapSum;
     private long twapCount;
     private long twapExpiry = Long.MIN_VALUE;
 
     // the book and its segment
-    private final List<Held> held = new ArrayList<>();
+    private final List<HeldOption> held = new ArrayList<>();
     private boolean bookPending = true;
     private List<BookSource.Position> fixedRemaining;
     private ReplaySegment segment;
@@ -131,9 +108,6 @@ public final class Backtest
     private final Map<String, Long> results = new TreeMap<>();
     private final List<String> halts = new ArrayList<>();
 
-    private record Held(Instrument instrument, int registryIndex, int ledgerId, double contracts, double markIv)
-    {
-    }
 
     public Backtest(final BacktestConfig config, final Progress progress)
     {
@@ -168,12 +142,7 @@ public final class Backtest
         }
         perp = registry.instrument(perpIndex);
         checkFixedBook();
-        final int n = registry.size();
-        quoteDelta = new double[n];
-        quoteMark = new double[n];
-        quoteIv = new double[n];
-        quoteUnderlying = new double[n];
-        java.util.Arrays.fill(quoteMark, Double.NaN);
+        quotes = new ChainQuotes(registry, config.coin());
         final BadRows badRows = config.strict() ? BadRows.strict() : BadRows.lenient();
         long totalBytes = 0;
         final List<CountingInput> inputs = new ArrayList<>();
@@ -385,27 +354,15 @@ public final class Backtest
             lastPerpTicker.copyFrom(e);
             return;
         }
-        final Instrument instrument = registry.instrument(i);
-        if (instrument.kind() != InstrumentKind.OPTION || !instrument.underlying().equals(config.coin()))
+        if (!quotes.observe(e, t))
         {
             return;
         }
-        if (e.has(TickerField.MARK_PRICE) && e.markPrice() >= 0)
+        for (final HeldOption h : held)
         {
-            quoteMark[i] = e.markPrice();
-            if (firstOptionQuoteMs == Long.MIN_VALUE)
+            if (h.registryIndex() == i && quotes.mark(i) > 0)
             {
-                firstOptionQuoteMs = t;
-            }
-        }
-        quoteDelta[i] = e.has(TickerField.GREEKS) ? e.delta() : Double.NaN;
-        quoteIv[i] = e.has(TickerField.MARK_IV) ? e.markIv() : Double.NaN;
-        quoteUnderlying[i] = e.has(TickerField.UNDERLYING_PRICE) ? e.underlyingPrice() : Double.NaN;
-        for (final Held h : held)
-        {
-            if (h.registryIndex() == i && quoteMark[i] > 0)
-            {
-                ledger.onMark(h.ledgerId(), quoteMark[i]);
+                ledger.onMark(h.ledgerId(), quotes.mark(i));
             }
         }
     }
@@ -430,7 +387,7 @@ public final class Backtest
     private long earliestExpiry()
     {
         long e = Long.MAX_VALUE;
-        for (final Held h : held)
+        for (final HeldOption h : held)
         {
             e = Math.min(e, h.instrument().expiryEpochMs());
         }
@@ -441,7 +398,7 @@ public final class Backtest
 
     private String whyNoBook()
     {
-        if (firstOptionQuoteMs == Long.MIN_VALUE)
+        if (quotes.firstQuoteMs() == Long.MIN_VALUE)
         {
             return "no " + config.coin() + " option was quoted";
         }
@@ -456,29 +413,27 @@ public final class Backtest
 
     private void tryEnterBook(final long t)
     {
-        if (!(index > 0) || firstOptionQuoteMs == Long.MIN_VALUE || t < firstOptionQuoteMs + CHAIN_SETTLE_MS)
+        if (!(index > 0) || quotes.firstQuoteMs() == Long.MIN_VALUE || t < quotes.firstQuoteMs() + CHAIN_SETTLE_MS)
         {
             return;
         }
-        final List<Held> chosen = new ArrayList<>();
+        final List<HeldOption> chosen = new ArrayList<>();
         if (config.book() instanceof BookSource.ShortStrangle rule)
         {
-            final int call = chooseStrangleLeg(t, rule.delta());
-            final int put = call < 0 ? -1 : chooseLeg(registry.instrument(call).expiryEpochMs(),
-                io.deltahedger.venues.instrument.OptionType.PUT, -rule.delta());
-            if (call < 0 || put < 0)
+            final int[] strangle = quotes.strangle(t, rule.delta());
+            if (strangle == null)
             {
                 return;
             }
-            chosen.add(held(call, -rule.coins()));
-            chosen.add(held(put, -rule.coins()));
+            chosen.add(held(strangle[0], -rule.coins()));
+            chosen.add(held(strangle[1], -rule.coins()));
         }
         else
         {
             for (final BookSource.Position p : fixedRemaining)
             {
                 final int i = registry.indexOfNative(Venue.DERIBIT, p.instrument());
-                if (!(quoteMark[i] > 0) || !(quoteIv[i] > 0))
+                if (!(quotes.mark(i) > 0) || !(quotes.iv(i) > 0))
                 {
                     return; // wait until every option of the book has a mark and a mark IV
                 }
@@ -486,68 +441,23 @@ public final class Backtest
             }
             fixedRemaining.clear();
         }
-        for (final Held h : chosen)
+        for (final HeldOption h : chosen)
         {
-            ledger.onFill(h.ledgerId(), t, h.contracts(), quoteMark[h.registryIndex()], quoteMark[h.registryIndex()], 0);
-            ledger.onMark(h.ledgerId(), quoteMark[h.registryIndex()]);
+            final double mark = quotes.mark(h.registryIndex());
+            ledger.onFill(h.ledgerId(), t, h.contracts(), mark, mark, 0);
+            ledger.onMark(h.ledgerId(), mark);
             held.add(h);
             bookEvents.add(new BacktestResult.BookEvent(true, h.instrument().nativeName(), h.contracts(),
-                quoteMark[h.registryIndex()], index, t));
+                mark, index, t));
         }
         bookPending = false;
         openSegment(t);
     }
 
-    private Held held(final int i, final double contracts)
+    private HeldOption held(final int i, final double contracts)
     {
         final Instrument option = registry.instrument(i);
-        return new Held(option, i, ledger.addInstrument(option, PnlLedger.Book.OPTIONS), contracts, quoteIv[i]);
-    }
-
-    /** The call of the nearest quoted monthly expiry after t whose delta is closest to the target, or -1. */
-    private int chooseStrangleLeg(final long t, final double delta)
-    {
-        long expiry = Long.MAX_VALUE;
-        for (int i = 0; i < registry.size(); i++)
-        {
-            final Instrument o = registry.instrument(i);
-            if (o.kind() == InstrumentKind.OPTION && o.underlying().equals(config.coin()) && o.expiryEpochMs() > t
-                && o.expiryEpochMs() < expiry && isMonthly(o.expiryEpochMs()) && usable(i))
-            {
-                expiry = o.expiryEpochMs();
-            }
-        }
-        return expiry == Long.MAX_VALUE ? -1
-            : chooseLeg(expiry, io.deltahedger.venues.instrument.OptionType.CALL, delta);
-    }
-
-    private int chooseLeg(final long expiry, final io.deltahedger.venues.instrument.OptionType type,
-                          final double target)
-    {
-        int best = -1;
-        for (int i = 0; i < registry.size(); i++)
-        {
-            final Instrument o = registry.instrument(i);
-            if (o.kind() == InstrumentKind.OPTION && o.underlying().equals(config.coin())
-                && o.expiryEpochMs() == expiry && o.optionType() == type && usable(i)
-                && (best < 0 || Math.abs(quoteDelta[i] - target) < Math.abs(quoteDelta[best] - target)))
-            {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private boolean usable(final int i)
-    {
-        return quoteMark[i] > 0 && quoteIv[i] > 0 && Double.isFinite(quoteDelta[i]);
-    }
-
-    /** Whether an expiry (08:00 UTC) falls on the last Friday of its month: Deribit's monthly expiries. */
-    static boolean isMonthly(final long expiryMs)
-    {
-        final LocalDate day = Instant.ofEpochMilli(expiryMs).atOffset(ZoneOffset.UTC).toLocalDate();
-        return day.getDayOfWeek() == DayOfWeek.FRIDAY && day.plusDays(7).getMonth() != day.getMonth();
+        return new HeldOption(option, i, ledger.addInstrument(option, PnlLedger.Book.OPTIONS), contracts, quotes.iv(i));
     }
 
     private void settle(final long expiry)
@@ -559,8 +469,8 @@ public final class Backtest
             throw new IllegalStateException("cannot settle the options expiring at " + Instant.ofEpochMilli(expiry)
                 + ": no index price was seen");
         }
-        final List<Held> remaining = new ArrayList<>();
-        for (final Held h : held)
+        final List<HeldOption> remaining = new ArrayList<>();
+        for (final HeldOption h : held)
         {
             if (h.instrument().expiryEpochMs() != expiry)
             {
@@ -568,7 +478,7 @@ public final class Backtest
                 continue;
             }
             final double k = h.instrument().strike().doubleValue();
-            final double intrinsicUsd = h.instrument().optionType() == io.deltahedger.venues.instrument.OptionType.CALL
+            final double intrinsicUsd = h.instrument().optionType() == OptionType.CALL
                 ? Math.max(0, settlementIndex - k) : Math.max(0, k - settlementIndex);
             final double coinPrice = intrinsicUsd / settlementIndex;
             ledger.onSettlement(h.ledgerId(), expiry, coinPrice);
@@ -592,48 +502,12 @@ public final class Backtest
 
     private void openSegment(final long t)
     {
-        final MarginBook book = new MarginBook(2, 8 + held.size());
-        accountId = book.addAccount(ACCOUNT + " " + config.coin(), Venue.DERIBIT, config.coin(),
-            venue.config().marginModel());
-        bookIdOf = new int[registry.size()];
-        java.util.Arrays.fill(bookIdOf, -1);
-        final int perpId = book.addInstrument(accountId, perp);
-        bookIdOf[perpIndex] = perpId;
-        final List<OptionPosition> options = new ArrayList<>();
-        double basis = 0;
-        for (final Held h : held)
-        {
-            final Instrument o = h.instrument();
-            final int id = book.addInstrument(accountId, o);
-            bookIdOf[h.registryIndex()] = id;
-            final double iv = quoteIv[h.registryIndex()] > 0 ? quoteIv[h.registryIndex()] : h.markIv();
-            options.add(new OptionPosition(book.instrumentKey(id), config.coin(), OptionModel.INVERSE,
-                o.optionType() == io.deltahedger.venues.instrument.OptionType.CALL ? OptionType.CALL : OptionType.PUT,
-                o.strike().doubleValue(), o.expiryEpochMs(), h.contracts(), o.contractSize().doubleValue(), iv));
-            final double forward = quoteUnderlying[h.registryIndex()];
-            final double years = (o.expiryEpochMs() - t) / Portfolio.MILLIS_PER_YEAR;
-            if (forward > 0 && index > 0 && years > 1e-6)
-            {
-                basis = Math.log(forward / index) / years; // the chain's forward over the index, per year
-            }
-        }
-        final List<DeltaOnePosition> hedges = List.of(new DeltaOnePosition(perp.canonicalId(), config.coin(), true,
-            venue.positionLots(perp), perp.amountGrid().step().doubleValue()));
-        final Portfolio portfolio = Portfolio.of(options, hedges);
-        portfolio.setRates(0, 0.0, basis);
-        final HedgePolicy policy = HedgePolicy.builder(config.coin(), "0.0001")
-            .band(new FixedBand(config.bandCoin(), DeltaUnit.COIN)).build();
-        final HedgeRoute route = new HedgeRoute(policy, List.of(new HedgeCandidate(book.instrumentKey(perpId),
-            venue.config().takerFeeBps(), venue.config().makerFeeBps())));
-        final PipelineConfig pipelineConfig = new PipelineConfig(List.of(route), config.maxInputAgeMs(),
-            PipelineConfig.DEFAULT_LIMIT_SLIPPAGE, PipelineConfig.DEFAULT_VALUATION_STEP_MS,
-            PipelineConfig.DEFAULT_RING_SIZE, PipelineWaitStrategy.YIELDING, StageThreading.SINGLE_THREAD);
-        final GateConfig gate = new GateConfig(0.8, config.maxInputAgeMs(), new double[] {-0.1, 0.0, 0.1},
-            new double[] {-0.1, 0.0, 0.1}, 1_000);
-        final ExecutionVenues venues = ExecutionVenues.builder().gateway(accountId, gateway[0])
-            .instrument(perpId, perp).build();
-        segment = new ReplaySegment(pipelineConfig, portfolio, book, gate,
-            ExecutionConfig.defaults().withFirstGroupId(nextGroupId), venues, clock, 0);
+        final SegmentWiring.Wired wired = SegmentWiring.wire(config, registry, perp, perpIndex, held, quotes, index,
+            venue, gateway[0], clock, nextGroupId, t);
+        segment = wired.segment();
+        accountId = wired.accountId();
+        bookIdOf = wired.bookIdOf();
+        final int perpId = wired.perpId();
         // what a live engine would have on connecting: the session LIVE, the account, the book and the tickers
         segment.connection(accountId, ConnectionState.LIVE);
         segment.account(accountId, venue.accountSnapshot(t));

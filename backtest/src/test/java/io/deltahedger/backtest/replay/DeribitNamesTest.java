@@ -50,9 +50,9 @@ class DeribitNamesTest
     @Test
     void monthlyExpiriesAreTheLastFridayOfTheMonth()
     {
-        assertTrue(Backtest.isMonthly(DeribitNames.instrument("BTC-30JAN26").expiryEpochMs()));
-        assertTrue(Backtest.isMonthly(DeribitNames.instrument("BTC-27FEB26").expiryEpochMs()));
-        assertFalse(Backtest.isMonthly(DeribitNames.instrument("BTC-23JAN26").expiryEpochMs()));
-        assertFalse(Backtest.isMonthly(DeribitNames.instrument("BTC-31JAN26").expiryEpochMs()));
+        assertTrue(ChainQuotes.isMonthly(DeribitNames.instrument("BTC-30JAN26").expiryEpochMs()));
+        assertTrue(ChainQuotes.isMonthly(DeribitNames.instrument("BTC-27FEB26").expiryEpochMs()));
+        assertFalse(ChainQuotes.isMonthly(DeribitNames.instrument("BTC-23JAN26").expiryEpochMs()));
+        assertFalse(ChainQuotes.isMonthly(DeribitNames.instrument("BTC-31JAN26").expiryEpochMs()));
     }
 }
