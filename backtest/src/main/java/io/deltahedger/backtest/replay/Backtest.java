@@ -91,6 +91,8 @@ public final class Backtest
     // the book and its segment
     private final List<HeldOption> held = new ArrayList<>();
     private boolean bookPending = true;
+    /** The book changed; its pipeline opens once no request of the previous one is in flight at the venue. */
+    private boolean segmentPending;
     private List<BookSource.Position> fixedRemaining;
     private ReplaySegment segment;
     private int[] bookIdOf;
@@ -216,6 +218,11 @@ public final class Backtest
                 if (bookPending)
                 {
                     tryEnterBook(t);
+                }
+                if (segmentPending && venue.inFlightCount() == 0)
+                {
+                    segmentPending = false;
+                    openSegment(t);
                 }
                 if (segment != null && bookIdOf[event.instrumentIndex()] >= 0)
                 {
@@ -451,7 +458,7 @@ public final class Backtest
                 mark, index, t));
         }
         bookPending = false;
-        openSegment(t);
+        segmentPending = true;
     }
 
     private HeldOption held(final int i, final double contracts)
@@ -494,7 +501,7 @@ public final class Backtest
         }
         else if (!held.isEmpty())
         {
-            openSegment(expiry);
+            segmentPending = true;
         }
     }
 

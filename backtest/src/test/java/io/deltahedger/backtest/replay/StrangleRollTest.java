@@ -46,6 +46,10 @@ class StrangleRollTest
             assertTrue(e.entered() && e.instrument().startsWith("BTC-27FEB26-"), events.toString());
             assertEquals(TwoExpiryMarket.EXPIRY_1_MS, e.timeMs());
         }
+        // the rolled book is hedged by its own pipeline: net delta samples continue after the expiry
+        final long[] times = result.report().delta().get(0).timesMs();
+        assertTrue(times.length > 0 && times[times.length - 1] > TwoExpiryMarket.EXPIRY_1_MS + 3_600_000L,
+            "delta sampled after the roll");
         final PnlSummary s = result.report().summary();
         assertEquals(s.total(), s.options() + s.hedge() + s.fees() + s.slippage() + s.funding(), 1e-9);
         assertTrue(result.orders() > 0 && result.halts().isEmpty(), result.results() + " " + result.halts());
