@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code deltahedger backtest}: today the Monte Carlo hedging study on a synthetic market ({@code --synthetic}); a
- * backtest on historical Tardis files is not yet available and is refused with a usage error (docs/backtest.md).
+ * {@code deltahedger backtest}: the Monte Carlo hedging study on a synthetic market ({@code --synthetic}), or the
+ * historical backtest of Tardis files through the hedging pipeline ({@code --data}, {@link HistoricalBacktest});
+ * docs/backtest.md.
  */
 @Command(
     name = "backtest",
@@ -28,10 +29,13 @@ import java.util.concurrent.Callable;
         "Monte Carlo hedging study: writes (or buys) one European option at its Black-Scholes-Merton price, "
             + "delta-hedges it at every rebalance with the pricer's delta, and reports the distribution of the cost "
             + "of writing (buying) and hedging it and of the hedged P&L, discounted to today (docs/backtest.md).",
-        "Historical backtests on Tardis files are not yet available in this build."},
+        "Historical backtest: --data FILE|DIR... replays Tardis files through the real hedging pipeline with a "
+            + "simulated Deribit account (docs/backtest.md, \"Historical backtest\")."},
     footer = {"", "Example (Hull's 20-week call, hedged weekly): deltahedger backtest --synthetic gbm --type call "
         + "--position short --spot 49 --strike 50 --rate 0.05 --vol 0.2 --drift 0.13 --expiry 20w "
-        + "--rebalance-interval 1w --paths 10000 --seed 1 --output json"})
+        + "--rebalance-interval 1w --paths 10000 --seed 1 --output json",
+        "Example (historical): deltahedger backtest --data backtest/src/main/resources/sample --book-rule short-strangle "
+            + "--delta 0.25 --coins 5 --band 0.5coin --latency-ms 50 --output-dir out/backtest"})
 final class BacktestCommand implements Callable<Integer>
 {
     /** Most paths one study may simulate: a study keeps 48 bytes a path for its statistics (480 MB at the limit). */
@@ -65,46 +69,46 @@ final class BacktestCommand implements Callable<Integer>
             + "option still priced and hedged with BSM at --vol), jump (Merton jump-diffusion, diffusion at --vol).")
     SyntheticModelArguments.Synthetic synthetic;
 
-    @Option(names = "--type", required = true, converter = OptionArguments.TypeConverter.class,
+    @Option(names = "--type", converter = OptionArguments.TypeConverter.class,
         paramLabel = "call|put", description = "Option type.")
     OptionType type;
 
-    @Option(names = "--position", required = true, converter = PositionConverter.class, paramLabel = "short|long",
+    @Option(names = "--position", converter = PositionConverter.class, paramLabel = "short|long",
         description = "short: write the option and hedge it; long: buy it and hedge it.")
     HedgedPosition position;
 
-    @Option(names = "--spot", required = true, paramLabel = "S", description = "Initial price of the underlying.")
-    double spot;
+    @Option(names = "--spot", paramLabel = "S", description = "Initial price of the underlying.")
+    Double spot;
 
-    @Option(names = "--strike", required = true, paramLabel = "K", description = "Strike, in the unit of --spot.")
-    double strike;
+    @Option(names = "--strike", paramLabel = "K", description = "Strike, in the unit of --spot.")
+    Double strike;
 
-    @Option(names = "--rate", required = true, paramLabel = "R",
+    @Option(names = "--rate", paramLabel = "R",
         description = "Continuously compounded rate per year for discounting and cash (0.05 = 5%%).")
-    double rate;
+    Double rate;
 
-    @Option(names = "--vol", required = true, paramLabel = "V",
+    @Option(names = "--vol", paramLabel = "V",
         description = "Volatility per year the option is priced and hedged at, and the GBM's vol (0.6 = 60%%).")
-    double vol;
+    Double vol;
 
-    @Option(names = "--drift", required = true, paramLabel = "MU",
+    @Option(names = "--drift", paramLabel = "MU",
         description = "Real-world expected return of the underlying per year (0.13 = 13%%).")
-    double drift;
+    Double drift;
 
-    @Option(names = "--expiry", required = true, converter = DurationText.YearsConverter.class,
+    @Option(names = "--expiry", converter = DurationText.YearsConverter.class,
         paramLabel = "YEARS|DURATION", description = "Time to expiry: years (0.25, ACT/365) or a duration (20w, 90d).")
-    double expiryYears;
+    Double expiryYears;
 
-    @Option(names = "--rebalance-interval", required = true, converter = DurationText.Converter.class,
+    @Option(names = "--rebalance-interval", converter = DurationText.Converter.class,
         paramLabel = "DURATION", description = "Time between rebalances: 1w, 1d, 4h, 30m, ... (ACT/365).")
     Duration rebalanceInterval;
 
-    @Option(names = "--paths", required = true, paramLabel = "N", description = "Number of simulated paths, >= 2.")
-    int paths;
+    @Option(names = "--paths", paramLabel = "N", description = "Number of simulated paths, >= 2.")
+    Integer paths;
 
-    @Option(names = "--seed", required = true, paramLabel = "SEED",
+    @Option(names = "--seed", paramLabel = "SEED",
         description = "Random seed: the same seed gives the same figures on any number of threads.")
-    long seed;
+    Long seed;
 
     @Option(names = "--cost-bps", defaultValue = "0", paramLabel = "C",
         description = "Proportional cost of each hedge trade, basis points of its notional. Default: ${DEFAULT-VALUE}.")
@@ -121,16 +125,102 @@ final class BacktestCommand implements Callable<Integer>
     @Mixin
     SyntheticModelArguments models;
 
+    @Mixin
+    HistoricalBacktest historical;
+
+    /** The study's options, required with --synthetic (picocli cannot require them for one mode only). */
+    private void requireForSynthetic(final CommandLine commandLine)
+    {
+        final java.util.List<String> missing = new java.util.ArrayList<>();
+        if (type == null)
+        {
+            missing.add("'--type=call|put'");
+        }
+        if (position == null)
+        {
+            missing.add("'--position=short|long'");
+        }
+        if (spot == null)
+        {
+            missing.add("'--spot=S'");
+        }
+        if (strike == null)
+        {
+            missing.add("'--strike=K'");
+        }
+        if (rate == null)
+        {
+            missing.add("'--rate=R'");
+        }
+        if (vol == null)
+        {
+            missing.add("'--vol=V'");
+        }
+        if (drift == null)
+        {
+            missing.add("'--drift=MU'");
+        }
+        if (expiryYears == null)
+        {
+            missing.add("'--expiry=YEARS|DURATION'");
+        }
+        if (rebalanceInterval == null)
+        {
+            missing.add("'--rebalance-interval=DURATION'");
+        }
+        if (paths == null)
+        {
+            missing.add("'--paths=N'");
+        }
+        if (seed == null)
+        {
+            missing.add("'--seed=SEED'");
+        }
+        if (!missing.isEmpty())
+        {
+            throw new CommandLine.ParameterException(commandLine, "Missing required option" + (missing.size() > 1 ? "s" : "")
+                + " for --synthetic: " + String.join(", ", missing));
+        }
+    }
+
+    /** The study's options make no sense in a historical backtest: refused rather than ignored. */
+    private void requireAbsentForHistorical(final CommandLine commandLine)
+    {
+        final Object[][] study = {{"--type", type}, {"--position", position}, {"--spot", spot}, {"--strike", strike},
+            {"--rate", rate}, {"--vol", vol}, {"--drift", drift}, {"--expiry", expiryYears},
+            {"--rebalance-interval", rebalanceInterval}, {"--paths", paths}, {"--seed", seed}, {"--threads", threads}};
+        for (final Object[] o : study)
+        {
+            if (o[1] != null)
+            {
+                throw new CommandLine.ParameterException(commandLine, o[0] + " belongs to the Monte Carlo study "
+                    + "(--synthetic); a historical backtest (--data) takes its book from --book or --book-rule: drop "
+                    + o[0]);
+            }
+        }
+    }
+
     @Override
     public Integer call()
     {
         final CommandLine commandLine = spec.commandLine();
         if (synthetic == null)
         {
-            throw new CommandLine.ParameterException(commandLine, "missing --synthetic: historical backtests on Tardis "
-                + "files are not yet available in this build; give --synthetic gbm|heston|jump for a Monte Carlo "
-                + "hedging study");
+            if (historical.data == null)
+            {
+                throw new CommandLine.ParameterException(commandLine, "missing --data or --synthetic: give --data "
+                    + "FILE|DIR... for a historical backtest on Tardis files, or --synthetic gbm|heston|jump for a Monte "
+                    + "Carlo hedging study");
+            }
+            requireAbsentForHistorical(commandLine);
+            return historical.run(commandLine, output);
         }
+        if (historical.given())
+        {
+            throw new CommandLine.ParameterException(commandLine, "--synthetic runs a Monte Carlo study and takes no "
+                + historical.firstGiven() + "; drop it, or drop --synthetic for a historical backtest");
+        }
+        requireForSynthetic(commandLine);
         final HedgingStudySpec study = study(commandLine);
         final int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         final HedgingStudyResult result = HedgingStudy.run(study, threadCount);

@@ -135,11 +135,11 @@ class BacktestCommandTest
     }
 
     @Test
-    void withoutSyntheticTheHistoricalBacktestIsRefusedAsNotYetAvailable()
+    void withoutSyntheticOrDataTheUsageNamesBothModes()
     {
         final Run run = run(without("--synthetic"));
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("historical backtests") && run.err().contains("not yet available")
+        assertTrue(run.err().contains("missing --data or --synthetic") && run.err().contains("--data FILE|DIR")
             && run.err().contains("--synthetic gbm|heston|jump"), run.err());
     }
 

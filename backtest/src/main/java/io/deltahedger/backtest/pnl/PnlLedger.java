@@ -204,6 +204,37 @@ public final class PnlLedger implements SimulatedFillListener
         }
     }
 
+    /**
+     * Closes a position at its settlement value (an option's expiry): the whole position trades at
+     * {@code settlementPrice} in the quote currency, which may be 0 (an option expiring worthless), without fee and
+     * without slippage (settlement is not a trade against a book); the mark becomes the settlement price. Not counted
+     * as a fill or turnover. A flat position is left as it is.
+     *
+     * @throws IllegalArgumentException if the price is negative or not finite
+     */
+    public void onSettlement(final int id, final long timeMs, final double settlementPrice)
+    {
+        requireId(id);
+        if (!(settlementPrice >= 0 && Double.isFinite(settlementPrice)))
+        {
+            throw new IllegalArgumentException("settlement of " + names[id] + " at " + timeMs + " needs a finite price >= 0,"
+                + " got " + settlementPrice);
+        }
+        if (conventions[id] != ValueConvention.LINEAR && !(settlementPrice > 0))
+        {
+            throw new IllegalArgumentException("settlement of the inverse " + names[id] + " at " + timeMs
+                + " needs a price > 0, got " + settlementPrice);
+        }
+        final double amount = position[id];
+        if (amount != 0)
+        {
+            cash[id] += conventions[id].value(amount, settlementPrice);
+            position[id] = 0;
+        }
+        mark[id] = settlementPrice;
+        lastPrice[id] = settlementPrice;
+    }
+
     /** The mark of an instrument in its quote currency, finite and &gt; 0; positions are valued at it. */
     public void onMark(final int id, final double markPrice)
     {

@@ -182,6 +182,29 @@ class PnlLedgerTest
     }
 
     @Test
+    void settlementClosesAnOptionAtItsValueEvenZeroWithoutFeeOrSlippage()
+    {
+        final PnlLedger ledger = new PnlLedger("BTC");
+        final int call = ledger.add("deribit:BTC-30JAN26-65000-C", ValueConvention.LINEAR, PnlLedger.Book.OPTIONS);
+        final int put = ledger.add("deribit:BTC-30JAN26-55000-P", ValueConvention.LINEAR, PnlLedger.Book.OPTIONS);
+        ledger.onFill(call, T0, -5.0, 0.02, 0.02, 0.0); // written at its mark: 0.1 BTC received
+        ledger.onFill(put, T0, -5.0, 0.03, 0.03, 0.0);
+        ledger.onSettlement(call, T0 + HOUR, 0.0);       // expired worthless: keep the premium
+        ledger.onSettlement(put, T0 + HOUR, 0.05);       // in the money: pay 5 x 0.05
+        final PnlSummary summary = ledger.summary();
+        assertEquals(0.1 + 0.15 - 0.25, summary.options(), 1e-12);
+        assertEquals(0.0, summary.slippage(), 0.0);
+        assertEquals(0.0, summary.fees(), 0.0);
+        assertEquals(2, summary.fills(), "settlement is not a fill");
+        assertEquals(0.0, ledger.position(call), 0.0);
+        assertEquals(0.0, ledger.position(put), 0.0);
+        ledger.onMark(put, 0.07); // a later mark no longer moves a closed position
+        assertEquals(0.0, ledger.summary().options(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> ledger.onSettlement(call, T0, -0.01));
+        assertThrows(IllegalArgumentException.class, () -> ledger.onSettlement(call, T0, Double.NaN));
+    }
+
+    @Test
     void maximumDrawdownIsTheLargestFallFromARunningPeak()
     {
         final PnlLedger ledger = new PnlLedger("USDT");
