@@ -73,6 +73,11 @@ public final class BenchCommand implements Callable<Integer>
                 + "to measure the journal's cost; compare with a run without it.")
         private java.nio.file.Path journal;
 
+        @Option(names = "--max-orders-per-minute", paramLabel = "N", defaultValue = "6",
+            description = "Each underlying's policy cap on decisions a minute, 1..600 (default: ${DEFAULT-VALUE}, the "
+                + "policy default; 600 is a stress run where about 1 event in 2,000 goes through the margin gate).")
+        private int maxOrdersPerMinute;
+
         @Option(names = "--output", defaultValue = "text", converter = OptionArguments.OutputConverter.class,
             paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
         private OptionArguments.Output output;
@@ -82,7 +87,8 @@ public final class BenchCommand implements Callable<Integer>
             final TickToDecisionBench.Settings settings;
             try
             {
-                settings = new TickToDecisionBench.Settings(options, underlyings, events, warmup, waitStrategy, journal);
+                settings = new TickToDecisionBench.Settings(options, underlyings, events, warmup, waitStrategy, journal,
+                    maxOrdersPerMinute);
             }
             catch (final IllegalArgumentException ex)
             {
@@ -100,6 +106,10 @@ public final class BenchCommand implements Callable<Integer>
                 .add("p999_us", r.p999Us(), "microseconds")
                 .add("max_us", r.maxUs(), "microseconds")
                 .add("events_per_second", r.eventsPerSecond(), "market-data events/s with the ring full")
+                .add("max_orders_per_minute", maxOrdersPerMinute, "policy cap per underlying")
+                .add("gated_events", r.gatedEvents(), "events whose decision went through admission and the margin gate")
+                .add("gated_p50_us", r.gatedP50Us(), "microseconds, median of those")
+                .add("gated_max_us", r.gatedMaxUs(), "microseconds, the slowest of those")
                 .add("bytes_per_event", r.bytesPerEvent(), "bytes allocated per event, publisher + stage threads")
                 .add("journal_records", r.journalRecords(), "records journaled (warm-up and both runs)")
                 .add("journal_bytes", r.journalBytes(), "bytes of journal files")

@@ -90,8 +90,15 @@ public final class TickToDecisionBench
      *                         signing by a throwaway key, no fsync), or null for no journal
      */
     public record Settings(int options, int underlyings, int events, int warmupEvents, PipelineWaitStrategy waitStrategy,
-                           Path journal)
+                           Path journal, int maxOrdersPerMinute)
     {
+        /** The policy default of 6 decisions a minute per underlying. */
+        public Settings(final int options, final int underlyings, final int events, final int warmupEvents,
+                        final PipelineWaitStrategy waitStrategy, final Path journal)
+        {
+            this(options, underlyings, events, warmupEvents, waitStrategy, journal, 6);
+        }
+
         /** Without a journal. */
         public Settings(final int options, final int underlyings, final int events, final int warmupEvents,
                         final PipelineWaitStrategy waitStrategy)
@@ -121,6 +128,11 @@ public final class TickToDecisionBench
             if (warmupEvents < 0)
             {
                 throw new IllegalArgumentException("warm-up events must be >= 0, got " + warmupEvents);
+            }
+            if (maxOrdersPerMinute < 1 || maxOrdersPerMinute > 600)
+            {
+                throw new IllegalArgumentException("max orders per minute must be 1..600 (the policy's range), got "
+                    + maxOrdersPerMinute);
             }
             if (waitStrategy == null)
             {
@@ -180,13 +192,18 @@ public final class TickToDecisionBench
         java.util.Map<String, Long> results,
         boolean halted,
         long journalRecords,
-        long journalBytes)
+        long journalBytes,
+        long gatedEvents,
+        double gatedP50Us,
+        double gatedMaxUs)
     {
     }
 
     private final Settings settings;
     private final AtomicLong released = new AtomicLong();
     private final Histogram latencyNs = new Histogram(10_000_000_000L, 3);
+    /** Events whose decision went through the margin gate (approved or refused by admission). */
+    private final Histogram gatedNs = new Histogram(10_000_000_000L, 3);
     private final long[] results = new long[PipelineResult.values().length];
     private volatile boolean recording;
     private long nowMs = T0;
@@ -223,7 +240,7 @@ public final class TickToDecisionBench
             // a band of about 5 % of a coin-delta unit per 1,000 options: some events trade, most do not
             routes.add(new HedgeRoute(HedgePolicy.builder(coin, "0.001")
                 .band(new FixedBand(0.05 * Math.max(1.0, count / 250.0), DeltaUnit.COIN))
-                .rearm(0.5, 200).maxOrdersPerMinute(600).build(), "binance-usdm:" + coin + "USDT"));
+                .rearm(0.5, 200).maxOrdersPerMinute(settings.maxOrdersPerMinute()).build(), "binance-usdm:" + coin + "USDT"));
         }
         final Portfolio portfolio = Portfolio.of(options, deltaOnes);
 
@@ -365,15 +382,25 @@ public final class TickToDecisionBench
             java.util.Collections.unmodifiableMap(counts),
             halted,
             journalRecords,
-            journalBytes);
+            journalBytes,
+            gatedNs.getTotalCount(),
+            gatedNs.getTotalCount() == 0 ? Double.NaN : gatedNs.getValueAtPercentile(50) / 1e3,
+            gatedNs.getTotalCount() == 0 ? Double.NaN : gatedNs.getMaxValue() / 1e3);
     }
 
     private void onReleased(final PipelineEvent event)
     {
         if (recording && event.kind() == EventKind.MARKET_DATA)
         {
-            latencyNs.recordValue(System.nanoTime() - event.publishedNanos());
+            final long ns = System.nanoTime() - event.publishedNanos();
+            latencyNs.recordValue(ns);
             results[event.result().ordinal()]++;
+            final PipelineResult r = event.result();
+            if (r == PipelineResult.APPROVED || r == PipelineResult.GATE_BLOCKED || r == PipelineResult.LIMIT_BLOCKED
+                || r == PipelineResult.RATE_LIMITED)
+            {
+                gatedNs.recordValue(ns);
+            }
         }
         released.lazySet(released.get() + 1);
     }
