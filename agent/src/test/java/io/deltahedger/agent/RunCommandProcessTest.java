@@ -110,7 +110,8 @@ class RunCommandProcessTest
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
         {
-            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle."))
+            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle.") || arg.startsWith("--enable-native")
+                || arg.startsWith("--sun-misc"))
             {
                 command.add(arg);
             }
