@@ -1,17 +1,21 @@
 package io.deltahedger.hedger.pipeline;
 
+
 import io.deltahedger.hedger.execution.ExecutionConfig;
+import io.deltahedger.hedger.pipeline.AllocationMeter.CountingSink;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
 
 /**
  * With the execution stage wired (gateways, executor, GROUP_DONE publisher) market data still allocates nothing while
@@ -41,7 +45,7 @@ class ExecutionAllocationTest
         final ExecutionWorld first = new ExecutionWorld(ExecutionConfig.defaults(), threading, warm);
         first.calm(1_000_000);
         drive(first, path, EVENTS);
-        await(warm, EVENTS + 4);
+        awaitReleased(warm, EVENTS + 4);
         first.close();
 
         final List<Long> earlier = pipelineThreadIds();
@@ -49,7 +53,7 @@ class ExecutionAllocationTest
         final ExecutionWorld w = new ExecutionWorld(ExecutionConfig.defaults(), threading, counting);
         w.calm(1_000_000);
         drive(w, path, 2_000);
-        await(counting, 2_000 + 4);
+        awaitReleased(counting, 2_000 + 4);
         final List<Long> mine = pipelineThreadIds();
         mine.removeAll(earlier);
         mine.add(0, Thread.currentThread().getId());
@@ -57,7 +61,7 @@ class ExecutionAllocationTest
         assertEquals(threading == StageThreading.SINGLE_THREAD ? 2 : 6, ids.length);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
         drive(w, path, EVENTS);
-        await(counting, EVENTS + 2_000 + 4);
+        awaitReleased(counting, EVENTS + 2_000 + 4);
         final long after = sum(threads.getThreadAllocatedBytes(ids));
         w.close();
 
@@ -81,65 +85,6 @@ class ExecutionAllocationTest
             {
                 w.ticker(spot);
             }
-        }
-    }
-
-    private static void await(final CountingSink sink, final long events)
-    {
-        final long deadline = System.nanoTime() + 30_000_000_000L;
-        while (sink.released < events)
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("released " + sink.released + " of " + events);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private static List<Long> pipelineThreadIds()
-    {
-        final List<Long> ids = new ArrayList<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet())
-        {
-            if (t.getName().startsWith("hedger-pipeline-") && t.isAlive())
-            {
-                ids.add(t.getId());
-            }
-        }
-        return ids;
-    }
-
-    private static long sum(final long[] values)
-    {
-        long s = 0;
-        for (final long v : values)
-        {
-            s += v;
-        }
-        return s;
-    }
-
-    /** Counts on the execution thread without allocating; published to the test thread by the volatile write. */
-    private static final class CountingSink implements DecisionSink
-    {
-        volatile long released;
-        long decided;
-
-        @Override
-        public void onApproved(final PipelineEvent event)
-        {
-            onNotApproved(event);
-        }
-
-        @Override
-        public void onNotApproved(final PipelineEvent event)
-        {
-            if (event.decided())
-            {
-                decided++;
-            }
-            released = released + 1;
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.deltahedger.hedger.pipeline;
 
+
 import io.deltahedger.greeks.portfolio.DeltaOnePosition;
 import io.deltahedger.greeks.portfolio.OptionModel;
 import io.deltahedger.greeks.portfolio.OptionPosition;
 import io.deltahedger.greeks.pricing.OptionType;
+import io.deltahedger.hedger.pipeline.AllocationMeter.CountingSink;
 import io.deltahedger.hedger.policy.DeltaUnit;
 import io.deltahedger.hedger.policy.FixedBand;
 import io.deltahedger.hedger.policy.HedgePolicy;
@@ -17,6 +19,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
 
 /**
  * With a journal (default settings: background signing) steady state still allocates nothing per event: as
@@ -114,59 +119,5 @@ class JournaledPipelineAllocationTest
                 w.perpTicker(spot);
             }
         }
-    }
-
-    private static void awaitReleased(final CountingSink sink, final long events)
-    {
-        while (sink.released < events)
-        {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static List<Long> pipelineThreadIds()
-    {
-        final List<Long> ids = new ArrayList<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet())
-        {
-            if (t.getName().startsWith("hedger-pipeline-") && t.isAlive())
-            {
-                ids.add(t.getId());
-            }
-        }
-        return ids;
-    }
-
-    /** Counts on the release thread; published to the test thread by the volatile write. */
-    private static final class CountingSink implements DecisionSink
-    {
-        volatile long released;
-        long decided;
-
-        @Override
-        public void onApproved(final PipelineEvent event)
-        {
-            onNotApproved(event);
-        }
-
-        @Override
-        public void onNotApproved(final PipelineEvent event)
-        {
-            if (event.decided())
-            {
-                decided++;
-            }
-            released = released + 1;
-        }
-    }
-
-    private static long sum(final long[] values)
-    {
-        long s = 0;
-        for (final long v : values)
-        {
-            s += v;
-        }
-        return s;
     }
 }

@@ -1,0 +1,76 @@
+package io.deltahedger.hedger.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the pipeline's allocation tests share: a sink that counts without allocating, a wait for the release stage,
+ * the pipeline's stage threads (whose allocated bytes HotSpot counts) and a sum of those counters.
+ */
+final class AllocationMeter
+{
+    private AllocationMeter()
+    {
+    }
+
+    /** Counts on the release thread without allocating; published to the test thread by the volatile write. */
+    static final class CountingSink implements DecisionSink
+    {
+        volatile long released;
+        long decided;
+
+        @Override
+        public void onApproved(final PipelineEvent event)
+        {
+            onNotApproved(event);
+        }
+
+        @Override
+        public void onNotApproved(final PipelineEvent event)
+        {
+            if (event.decided())
+            {
+                decided++;
+            }
+            released = released + 1;
+        }
+    }
+
+    /** Spins until the sink has seen {@code events} events; fails after 30 s instead of hanging. */
+    static void awaitReleased(final CountingSink sink, final long events)
+    {
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (sink.released < events)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("released " + sink.released + " of " + events);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The ids of the live pipeline stage threads. */
+    static List<Long> pipelineThreadIds()
+    {
+        final List<Long> ids = new ArrayList<>();
+        for (final Thread t : Thread.getAllStackTraces().keySet())
+        {
+            if (t.getName().startsWith("hedger-pipeline-") && t.isAlive())
+            {
+                ids.add(t.getId());
+            }
+        }
+        return ids;
+    }
+
+    static long sum(final long[] values)
+    {
+        long s = 0;
+        for (final long v : values)
+        {
+            s += v;
+        }
+        return s;
+    }
+}
