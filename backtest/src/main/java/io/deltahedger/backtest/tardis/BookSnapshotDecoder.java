@@ -4,7 +4,6 @@ import io.deltahedger.venues.marketdata.Levels;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 
-import java.io.IOException;
 
 import static io.deltahedger.backtest.tardis.TardisRowCursor.ABSENT;
 import static io.deltahedger.backtest.tardis.TardisRowCursor.BAD;
@@ -16,7 +15,7 @@ import static io.deltahedger.backtest.tardis.TardisRowCursor.BAD;
  * after an empty one, or a best bid at or above the best ask is a bad row. Tardis gives no sequence numbers: the
  * event's sequence counts the instrument's snapshots in this file (1, 2, ...).
  */
-final class BookSnapshotDecoder extends RowDecoder
+final class BookSnapshotDecoder extends RowEventDecoder
 {
     private static final int FIRST_LEVEL = 4;
 
@@ -30,19 +29,7 @@ final class BookSnapshotDecoder extends RowDecoder
     }
 
     @Override
-    boolean next(final MarketDataEvent out) throws IOException
-    {
-        while (row.nextRow())
-        {
-            if (decode(out))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean decode(final MarketDataEvent out)
+    boolean decode(final MarketDataEvent out)
     {
         start(out, MarketDataType.BOOK_SNAPSHOT);
         if (!side(out.asks(), 0) || !side(out.bids(), 2))

@@ -3,7 +3,6 @@ package io.deltahedger.backtest.tardis;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 
-import java.io.IOException;
 
 import static io.deltahedger.backtest.tardis.TardisRowCursor.BAD;
 import static io.deltahedger.backtest.tardis.TardisRowCursor.PRESENT;
@@ -15,7 +14,7 @@ import static io.deltahedger.backtest.tardis.TardisRowCursor.PRESENT;
  * open interest, last price (ticks), index and mark price. {@code predicted_funding_rate} has no field in the event:
  * it is checked (a NaN there is a bad row) and not carried. Every value cell may be empty (not sent).
  */
-final class DerivativeTickerDecoder extends RowDecoder
+final class DerivativeTickerDecoder extends RowEventDecoder
 {
     private static final int FUNDING_TIMESTAMP = 4;
     private static final int FUNDING_RATE = 5;
@@ -31,19 +30,7 @@ final class DerivativeTickerDecoder extends RowDecoder
     }
 
     @Override
-    boolean next(final MarketDataEvent out) throws IOException
-    {
-        while (row.nextRow())
-        {
-            if (decode(out))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean decode(final MarketDataEvent out)
+    boolean decode(final MarketDataEvent out)
     {
         start(out, MarketDataType.TICKER);
         int status = row.micros(FUNDING_TIMESTAMP, false);

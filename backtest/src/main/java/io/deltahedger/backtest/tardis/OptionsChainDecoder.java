@@ -5,7 +5,6 @@ import io.deltahedger.venues.instrument.OptionType;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import static io.deltahedger.backtest.tardis.TardisRowCursor.ABSENT;
@@ -20,7 +19,7 @@ import static io.deltahedger.backtest.tardis.TardisRowCursor.PRESENT;
  * price without its amount (or the reverse), or some Greeks without the others, is a bad row. {@code type} and {@code expiration} must agree with the registered option (else INVALID_VALUE);
  * {@code strike_price} must be a finite number; {@code underlying_index} is not carried.
  */
-final class OptionsChainDecoder extends RowDecoder
+final class OptionsChainDecoder extends RowEventDecoder
 {
     private static final int TYPE = 4;
     private static final int STRIKE_PRICE = 5;
@@ -50,19 +49,7 @@ final class OptionsChainDecoder extends RowDecoder
     }
 
     @Override
-    boolean next(final MarketDataEvent out) throws IOException
-    {
-        while (row.nextRow())
-        {
-            if (decode(out))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean decode(final MarketDataEvent out)
+    boolean decode(final MarketDataEvent out)
     {
         final Instrument option = row.instrument();
         if (!option.isOption())

@@ -4,7 +4,6 @@ import io.deltahedger.venues.Side;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.marketdata.MarketDataType;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import static io.deltahedger.backtest.tardis.TardisRowCursor.PRESENT;
@@ -15,7 +14,7 @@ import static io.deltahedger.backtest.tardis.TardisRowCursor.PRESENT;
  * INVALID_VALUE, since the event model needs the aggressor's side. The trade {@code id} (numeric, GUID or empty by
  * exchange) is not carried: the event's trade sequence is {@link MarketDataEvent#NO_SEQUENCE}.
  */
-final class TradesDecoder extends RowDecoder
+final class TradesDecoder extends RowEventDecoder
 {
     private static final int SIDE = 5;
     private static final int PRICE = 6;
@@ -30,19 +29,7 @@ final class TradesDecoder extends RowDecoder
     }
 
     @Override
-    boolean next(final MarketDataEvent out) throws IOException
-    {
-        while (row.nextRow())
-        {
-            if (decode(out))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean decode(final MarketDataEvent out)
+    boolean decode(final MarketDataEvent out)
     {
         final Side side;
         if (row.is(SIDE, BUY))
