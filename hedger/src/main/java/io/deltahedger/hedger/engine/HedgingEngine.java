@@ -490,18 +490,7 @@ public final class HedgingEngine implements AutoCloseable
         {
             return;
         }
-        running = false;
-        if (dutyThread != null && dutyThread != Thread.currentThread())
-        {
-            try
-            {
-                dutyThread.join(TimeUnit.SECONDS.toMillis(5));
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopDutyCycle();
         pipeline.crash();
         final long nowMs = clock.epochMs();
         if (state != EngineState.NEW)
@@ -533,6 +522,22 @@ public final class HedgingEngine implements AutoCloseable
         {
             return;
         }
+        stopDutyCycle();
+        final long nowMs = clock.epochMs();
+        if (state != EngineState.NEW)
+        {
+            for (final VenueConnection c : connections)
+            {
+                c.close(nowMs);
+            }
+        }
+        state = EngineState.CLOSED;
+        pipeline.close();
+    }
+
+    /** Stops the duty-cycle thread (if any, and not the caller) and waits up to 5 s for it to end. */
+    private void stopDutyCycle()
+    {
         running = false;
         if (dutyThread != null && dutyThread != Thread.currentThread())
         {
@@ -545,15 +550,5 @@ public final class HedgingEngine implements AutoCloseable
                 Thread.currentThread().interrupt();
             }
         }
-        final long nowMs = clock.epochMs();
-        if (state != EngineState.NEW)
-        {
-            for (final VenueConnection c : connections)
-            {
-                c.close(nowMs);
-            }
-        }
-        state = EngineState.CLOSED;
-        pipeline.close();
     }
 }
