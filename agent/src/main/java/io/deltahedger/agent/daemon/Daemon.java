@@ -75,7 +75,7 @@ public final class Daemon implements AutoCloseable
     static final long SIMULATOR_OWNER = 1;
     /** Coins written per wing of the demo's short strangles. */
     static final Map<String, Double> DEMO_COINS_PER_LEG = Map.of("BTC", 0.5, "ETH", 5.0);
-    /** Deribit's perpetual taker fee used when a venue's fees are not configured (docs/configuration.md). */
+    /** Who the graceful shutdown's commands are journaled as. */
     static final String ACTOR_SHUTDOWN = "shutdown";
     /** The agent id recorded in the journal's header. */
     static final String AGENT_ID = "deltahedger";
@@ -186,12 +186,14 @@ public final class Daemon implements AutoCloseable
                     v.credentials().orElseThrow().clientSecret().resolve(environment).reveal()));
             }
         }
+        // each venue's public HTTP API (an embedded simulator's own address, else derived from the endpoint)
+        final Map<String, DeribitRest> rest = new LinkedHashMap<>();
         final Map<String, InstrumentRegistry> chain = new LinkedHashMap<>();
         for (final VenueSettings v : config.venues().values())
         {
-            final URI http = simulatorOf.containsKey(v.name()) ? simulatorOf.get(v.name()).httpUri()
-                : httpApi(endpoint.get(v.name()));
-            chain.put(v.name(), new DeribitRest(http).instruments(v.currencies()));
+            final ExchangeSimulator sim = simulatorOf.get(v.name());
+            rest.put(v.name(), new DeribitRest(sim != null ? sim.httpUri() : httpApi(endpoint.get(v.name()))));
+            chain.put(v.name(), rest.get(v.name()).instruments(v.currencies()));
         }
 
         // 2. the options book: the demo writes short strangles on an embedded simulator; a desk's book (inline or
@@ -218,7 +220,7 @@ public final class Daemon implements AutoCloseable
                 coins.put(u, c);
             }
             demo = DemoBook.shortStrangles(optionVenue, chain.get(optionVenue),
-                new DeribitRest(optionSim.httpUri())::optionQuote, clock.epochMs(), coins);
+                rest.get(optionVenue)::optionQuote, clock.epochMs(), coins);
             demo.openOn(optionSim, SIMULATOR_OWNER, 0);
         }
         else
@@ -257,9 +259,7 @@ public final class Daemon implements AutoCloseable
                 holder = venue;
                 final InstrumentRegistry registry = chain.get(venue);
                 final Instrument option = registry.instrument(registry.indexOfNative(Venue.DERIBIT, nativeName));
-                final URI http = simulatorOf.containsKey(venue) ? simulatorOf.get(venue).httpUri()
-                    : httpApi(endpoint.get(venue));
-                final DemoBook.Quote quote = new DeribitRest(http).optionQuote(option);
+                final DemoBook.Quote quote = rest.get(venue).optionQuote(option);
                 options.add(new DemoBook.ShortOption(option, p.contracts().doubleValue(), quote.markIv(), quote.delta()));
             }
             optionVenue = holder;

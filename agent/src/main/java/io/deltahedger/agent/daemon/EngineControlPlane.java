@@ -265,8 +265,7 @@ final class EngineControlPlane implements ControlPlane
         {
             return new ControlOutcome(action.path(), false, "the engine is " + engine.state() + ", not hedging");
         }
-        final String who = actor.name() + "@" + actor.remoteAddress() + (actor.reason().isEmpty() ? "" : ": "
-            + actor.reason());
+        final String who = who(actor);
         LOG.info("control: {} by {}", action.path(), who);
         engine.command(command, who);
         return new ControlOutcome(action.path(), true, switch (action)
@@ -296,11 +295,16 @@ final class EngineControlPlane implements ControlPlane
         {
             return new ControlOutcome("policy", false, e.getMessage());
         }
-        final String who = actor.name() + "@" + actor.remoteAddress() + (actor.reason().isEmpty() ? "" : ": "
-            + actor.reason());
+        final String who = who(actor);
         LOG.info("control: policy of {} by {}: {}", change.underlying(), who, changed);
         engine.pipeline().publishPolicy(changed, who);
         return new ControlOutcome("policy", true, "queued: " + changed);
+    }
+
+    /** Who asked, as journaled with the command: {@code name@address} and the reason if one was given. */
+    private static String who(final Actor actor)
+    {
+        return actor.name() + "@" + actor.remoteAddress() + (actor.reason().isEmpty() ? "" : ": " + actor.reason());
     }
 
     /** The current policy with the change's fields replaced. */

@@ -2,7 +2,6 @@ package io.deltahedger.agent.daemon;
 
 import io.deltahedger.hedger.execution.GroupOutcome;
 import io.deltahedger.hedger.pipeline.DecisionSink;
-import io.deltahedger.hedger.pipeline.EventKind;
 import io.deltahedger.hedger.pipeline.PipelineEvent;
 import io.deltahedger.hedger.pipeline.PipelineResult;
 import io.deltahedger.marginmonitor.gate.GateReason;
@@ -65,7 +64,6 @@ public final class EngineTelemetry implements DecisionSink
     private final AtomicReferenceArray<ConnectionState> connection;
     private final ArrayDeque<GroupOutcome> groups = new ArrayDeque<>();
     private final ArrayDeque<ExecutionReport> orders = new ArrayDeque<>();
-    private final AtomicLongArray groupStates = new AtomicLongArray(16);
     private final java.util.concurrent.atomic.AtomicIntegerArray alerts;
 
     /**
@@ -223,8 +221,6 @@ public final class EngineTelemetry implements DecisionSink
         {
             MDC.remove("group");
         }
-        final int s = outcome.state().ordinal();
-        groupStates.lazySet(s, groupStates.get(s) + 1);
         synchronized (groups)
         {
             groups.addFirst(outcome);
@@ -480,12 +476,5 @@ public final class EngineTelemetry implements DecisionSink
     static Object finiteOrNull(final double v)
     {
         return Double.isFinite(v) ? v : null;
-    }
-
-    /** Whether the event kind is one the telemetry keeps per-event figures of (for tests). */
-    static boolean tracked(final EventKind kind)
-    {
-        return kind == EventKind.MARKET_DATA || kind == EventKind.ACCOUNT || kind == EventKind.CONNECTION_STATE
-            || kind == EventKind.EXECUTION_REPORT;
     }
 }
