@@ -113,7 +113,8 @@ class SimulatedDayTest
             case 300 -> w.simA.configureFaults(FaultConfig.none());
             case 360 -> // 12 h: sessions drop (sim-b, sometimes in the middle of a group) and replies get lost (sim-a)
             {
-                w.simB.configureFaults(FaultConfig.none().withCloseConnection(0.25));
+                // per tick, and after some of its orders (the reply lost with the connection: a drop mid-group)
+                w.simB.configureFaults(FaultConfig.none().withCloseConnection(0.25).withCloseAfterOrder(0.3));
                 w.simA.configureFaults(FaultConfig.none().withReplyLoss(0.2));
             }
             case 420 ->

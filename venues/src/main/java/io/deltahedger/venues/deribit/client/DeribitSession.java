@@ -466,8 +466,8 @@ public final class DeribitSession implements AutoCloseable {
             outbox.add(state);
             return;
         }
-        // no reply, no notification, not open: the venue never booked it
-        orders.onNotPlaced(order, "no reply and no open order labelled " + order.label()
+        // no reply, no notification, no order of that label open or closed: the venue never booked it
+        orders.onNotPlaced(order, "no reply and no order labelled " + order.label()
             + " on Deribit: not placed (send again as the next attempt)", nowMs);
     }
 

@@ -64,9 +64,12 @@ final class Requests {
         return new Request(Request.Kind.UNSUBSCRIBE, "private/unsubscribe", "{\"channels\":" + array(List.of(channel)) + "}");
     }
 
-    /** Open orders labelled as the order (the client order id), in the order's currency. */
+    /**
+     * Every order labelled as the order (the client order id) in the order's currency, open or closed: an IOC whose
+     * reply was lost may have filled and closed already, and only its state tells that it was booked.
+     */
     Request labelQuery(final OrderTracker.Tracked order, final boolean reconcile) {
-        final Request request = new Request(Request.Kind.LABEL_QUERY, "private/get_open_orders_by_label",
+        final Request request = new Request(Request.Kind.LABEL_QUERY, "private/get_order_state_by_label",
             "{\"currency\":" + quote(currencyOf(order.instrument)) + ",\"label\":" + quote(order.label()) + "}");
         request.order = order;
         request.reconcile = reconcile;

@@ -15,6 +15,9 @@ package io.deltahedger.venues.simulator.fault;
  *                                     {@code 10047 matching_engine_queue_full}.
  * @param heartbeatsStopped            true: the server sends no heartbeats or test requests (and so never closes a
  *                                     session for an unanswered one).
+ * @param closeAfterOrderProbability   chance that, after booking a {@code private/buy|sell|edit} from a WebSocket
+ *                                     session, the server closes that session instead of replying: the order stands
+ *                                     (and may have filled) while the client is disconnected in the middle of it.
  */
 public record FaultConfig(
     double bookDropProbability,
@@ -24,7 +27,8 @@ public record FaultConfig(
     double replyDelayProbability,
     long replyDelayMs,
     double orderRejectProbability,
-    boolean heartbeatsStopped)
+    boolean heartbeatsStopped,
+    double closeAfterOrderProbability)
 {
     public FaultConfig
     {
@@ -34,6 +38,7 @@ public record FaultConfig(
         requireProbability("replyLossProbability", replyLossProbability);
         requireProbability("replyDelayProbability", replyDelayProbability);
         requireProbability("orderRejectProbability", orderRejectProbability);
+        requireProbability("closeAfterOrderProbability", closeAfterOrderProbability);
         if (replyDelayMs < 0)
         {
             throw new IllegalArgumentException("replyDelayMs must be >= 0 but was " + replyDelayMs);
@@ -42,49 +47,55 @@ public record FaultConfig(
 
     public static FaultConfig none()
     {
-        return new FaultConfig(0, 0, 0, 0, 0, 0, 0, false);
+        return new FaultConfig(0, 0, 0, 0, 0, 0, 0, false, 0);
     }
 
     public FaultConfig withBookDrop(final double probability)
     {
         return new FaultConfig(probability, bookReorderProbability, closeConnectionPerTick, replyLossProbability,
-            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped);
+            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped, closeAfterOrderProbability);
     }
 
     public FaultConfig withBookReorder(final double probability)
     {
         return new FaultConfig(bookDropProbability, probability, closeConnectionPerTick, replyLossProbability,
-            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped);
+            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped, closeAfterOrderProbability);
     }
 
     public FaultConfig withCloseConnection(final double probabilityPerTick)
     {
         return new FaultConfig(bookDropProbability, bookReorderProbability, probabilityPerTick, replyLossProbability,
-            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped);
+            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped, closeAfterOrderProbability);
     }
 
     public FaultConfig withReplyLoss(final double probability)
     {
         return new FaultConfig(bookDropProbability, bookReorderProbability, closeConnectionPerTick, probability,
-            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped);
+            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped, closeAfterOrderProbability);
     }
 
     public FaultConfig withReplyDelay(final double probability, final long delayMs)
     {
         return new FaultConfig(bookDropProbability, bookReorderProbability, closeConnectionPerTick, replyLossProbability,
-            probability, delayMs, orderRejectProbability, heartbeatsStopped);
+            probability, delayMs, orderRejectProbability, heartbeatsStopped, closeAfterOrderProbability);
     }
 
     public FaultConfig withOrderReject(final double probability)
     {
         return new FaultConfig(bookDropProbability, bookReorderProbability, closeConnectionPerTick, replyLossProbability,
-            replyDelayProbability, replyDelayMs, probability, heartbeatsStopped);
+            replyDelayProbability, replyDelayMs, probability, heartbeatsStopped, closeAfterOrderProbability);
     }
 
     public FaultConfig withHeartbeatsStopped(final boolean stopped)
     {
         return new FaultConfig(bookDropProbability, bookReorderProbability, closeConnectionPerTick, replyLossProbability,
-            replyDelayProbability, replyDelayMs, orderRejectProbability, stopped);
+            replyDelayProbability, replyDelayMs, orderRejectProbability, stopped, closeAfterOrderProbability);
+    }
+
+    public FaultConfig withCloseAfterOrder(final double probability)
+    {
+        return new FaultConfig(bookDropProbability, bookReorderProbability, closeConnectionPerTick, replyLossProbability,
+            replyDelayProbability, replyDelayMs, orderRejectProbability, heartbeatsStopped, probability);
     }
 
     private static void requireProbability(final String name, final double value)

@@ -60,6 +60,11 @@ public final class FaultInjector
         return draw(config.orderRejectProbability());
     }
 
+    public boolean closeAfterOrder()
+    {
+        return draw(config.closeAfterOrderProbability());
+    }
+
     public boolean heartbeatsStopped()
     {
         return config.heartbeatsStopped();

@@ -146,6 +146,13 @@ public final class RpcDispatcher
             {
                 writer.wrap(null);
             }
+            if (isOrderEntry(method) && session.isWebSocket() && faults.closeAfterOrder())
+            {
+                // the order stands; the client loses its reply and its connection in the middle of it
+                buf.release();
+                session.close();
+                return;
+            }
             deliver(session, buf, false, 0);
             if (subscribed != null && !subscribed.isEmpty())
             {
@@ -289,6 +296,8 @@ public final class RpcDispatcher
             case "private/get_open_orders_by_instrument" ->
                 trading.openOrders(w, ownerId, null, trading.instrument(params.requireString("instrument_name")).index(), null);
             case "private/get_order_state" -> trading.orderState(w, ownerId, params);
+            case "private/get_order_state_by_label" ->
+                trading.orderStatesByLabel(w, ownerId, trading.requireCurrencyOrAny(params), params.requireString("label"));
             case "private/get_positions" -> trading.positions(w, ownerId, params);
             case "private/get_position" -> trading.position(w, ownerId, params);
             case "private/get_account_summary" -> trading.accountSummary(w, ownerId, params);

@@ -133,6 +133,20 @@ final class TradingMethods
         w.endArray();
     }
 
+    /** {@code private/get_order_state_by_label}: the owner's orders with that label, open or recently closed. */
+    void orderStatesByLabel(final JsonWriter w, final long ownerId, final String currency, final String label)
+    {
+        w.beginArray();
+        for (final SimOrder order : engine.userOrders(ownerId))
+        {
+            if (matchesCurrency(order, currency) && label.equals(order.label))
+            {
+                DeribitJson.order(w, order, engine);
+            }
+        }
+        w.endArray();
+    }
+
     void orderState(final JsonWriter w, final long ownerId, final Params params)
     {
         final long orderId = orderId(params);

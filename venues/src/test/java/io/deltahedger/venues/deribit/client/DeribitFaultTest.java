@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every fault kind of the simulator, injected with a fixed seed, and what the client does about it. */
@@ -186,6 +187,27 @@ class DeribitFaultTest {
 
     @Test
     @Timeout(30)
+    void anIocThatFilledWhileItsReplyAndConnectionWereLostIsReportedFilledNotUnplaced() throws Exception {
+        // no user channels: after the reconnect only the label query can tell that the order was booked and filled
+        try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(), c -> c.withAccountCurrencies(List.of()))) {
+            h.start();
+            h.awaitLive();
+            h.pollUntil("snapshot", () -> h.snapshotsPublished > 0, 5_000);
+            final ClientOrderId id = new ClientOrderId(23, 0, 0);
+            final long marketable = h.session.book(h.perpetualIndex).bestAskTicks() + 2_000;
+            h.sim.configureFaults(FaultConfig.none().withCloseAfterOrder(1.0));
+            h.session.gateway().place(OrderRequest.limit(id, h.perpetual, Side.BUY, marketable, 1, TimeInForce.IOC));
+            awaitLiveAgain(h, 1);
+            h.sim.configureFaults(FaultConfig.none());
+            h.advance(6_000, 500);
+            h.settle();
+            assertTrue(h.typesOf(id).contains(ExecType.FILL), "the fill is reported: " + h.typesOf(id));
+            assertFalse(h.typesOf(id).contains(ExecType.REJECTED), "not reported as not placed: " + h.typesOf(id));
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void aBurstOfOrdersIsPacedUnderTheVenueLimitsInsteadOfDrawingTooManyRequests() throws Exception {
         try (ClientHarness h = new ClientHarness(ClientHarness.simConfig(), c -> c)) {
             final List<ClientOrderId> ids = burst(h, 40);
@@ -238,7 +260,7 @@ class DeribitFaultTest {
             h.awaitLive();
             h.pollUntil("snapshot", () -> h.snapshotsPublished > 0, 5_000);
             // the venue goes silent: no heartbeats, no book changes, no replies to our probes
-            h.sim.configureFaults(new FaultConfig(1.0, 0, 0, 1.0, 0, 0, 0, true));
+            h.sim.configureFaults(new FaultConfig(1.0, 0, 0, 1.0, 0, 0, 0, true, 0));
             for (int i = 0; i < 40 && h.session.reconnects() == 0; i++) {
                 h.advance(1_000, 1_000);
             }
