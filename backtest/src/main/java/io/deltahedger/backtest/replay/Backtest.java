@@ -40,8 +40,8 @@ import java.util.TreeMap;
 
 /**
  * The historical backtest: Tardis files through the real hedging pipeline with execution against a simulated Deribit
- * account (docs/backtest.md, "Historical backtest"). One run, one thread (plus the pipeline's consumer thread, in lock
- * step); the same files and configuration give the same report.
+ * account (docs/backtest.md, "Historical backtest"). One run, one thread (the pipeline's stages run on it, see
+ * {@link ReplaySegment}); the same files and configuration give the same report.
  *
  * <p>Per replayed event at local time t (ms): timers every 100 ms of replay time while a group is in flight, and an
  * expiry of the book (settled at the 30-minute index average before it, then rolled by the rule) are handled up to t;
@@ -584,7 +584,7 @@ public final class Backtest
                 reportsDropped++;
                 return;
             }
-            segment.report(accountId, report, true);
+            segment.report(accountId, report);
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.deltahedger.hedger.pipeline.HedgingPipeline;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.hedger.pipeline.PipelineEvent;
 import io.deltahedger.hedger.pipeline.PipelineResult;
+import io.deltahedger.hedger.pipeline.StageThreading;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.venues.account.AccountSnapshot;
@@ -23,92 +24,73 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One stretch of a replay over which the options book is fixed: the real {@link HedgingPipeline} with execution, fed
- * in lock step. Every publish waits until the ring has released everything published so far (the driver's events,
- * reports published from inside the ring's thread and the execution stage's own GROUP_DONEs), so the one consumer
- * thread and the replay thread never run at the same time: the replay clock and the simulated venue are only touched
- * by one of them at a time (the hand-over is ordered through the volatile counters), and the same input gives the
- * same decisions and orders.
+ * One stretch of a replay over which the options book is fixed: the real {@link HedgingPipeline} with execution, run
+ * on the replay thread ({@link StageThreading#CALLER_RUNS}): each publish runs the five stages before it returns,
+ * including whatever they publish meanwhile (a group's GROUP_DONE, a report of the simulated venue answering inside
+ * {@code place}). So the replay clock and the simulated venue are only ever touched by the replay thread, no event
+ * waits for another thread, and the same input gives the same decisions and orders.
  *
- * <p>Not thread-safe: the replay thread publishes; the sink runs on the pipeline's thread while the replay thread waits.
+ * <p>Not thread-safe: one replay thread drives it (the pipeline refuses a publish from another thread).
  */
 final class ReplaySegment implements AutoCloseable
 {
-    private static final long STALL_NANOS = 30_000_000_000L;
-
     private final HedgingPipeline pipeline;
     private final int underlying;
-    private final AtomicLong published = new AtomicLong();
-    private volatile long released;
-    private volatile long groupsDone;
-    private volatile boolean groupOpen;
-    private volatile double lastDeltaCoin = Double.NaN;
-    private volatile double lastBandLow = Double.NaN;
-    private volatile double lastBandHigh = Double.NaN;
-    private volatile long lastGroupId;
+    private boolean groupOpen;
+    private double lastDeltaCoin = Double.NaN;
+    private double lastBandLow = Double.NaN;
+    private double lastBandHigh = Double.NaN;
+    private long lastGroupId;
     private final Map<PipelineResult, long[]> results = new EnumMap<>(PipelineResult.class);
     private final List<GroupOutcome> outcomes = new ArrayList<>();
     private final List<String> halts = new ArrayList<>();
 
+    /** @param config the pipeline's settings; its stage threading must be {@link StageThreading#CALLER_RUNS} */
     ReplaySegment(final PipelineConfig config, final Portfolio portfolio, final MarginBook book, final GateConfig gate,
                   final ExecutionConfig execution, final ExecutionVenues venues, final EpochClock clock,
                   final int underlying)
     {
+        if (config.stageThreading() != StageThreading.CALLER_RUNS)
+        {
+            throw new IllegalArgumentException("a replay segment runs its pipeline on the replay thread: stage threading "
+                + "must be CALLER_RUNS, was " + config.stageThreading());
+        }
         this.underlying = underlying;
         pipeline = new HedgingPipeline(config, portfolio, book, gate, execution, venues, clock, new Sink(),
-            (stage, sequence, error) ->
-            {
-                synchronized (halts)
-                {
-                    halts.add(stage + " at ring sequence " + sequence + ": " + error);
-                }
-            });
+            (stage, sequence, error) -> halts.add(stage + " at ring sequence " + sequence + ": " + error));
         pipeline.start();
     }
 
     void marketData(final MarketDataEvent event)
     {
-        published.incrementAndGet();
         pipeline.publishMarketData(event);
-        await();
     }
 
     void account(final int accountId, final AccountSnapshot snapshot)
     {
-        published.incrementAndGet();
         pipeline.publishAccount(accountId, snapshot);
-        await();
     }
 
     void connection(final int accountId, final ConnectionState state)
     {
-        published.incrementAndGet();
         pipeline.publishConnectionState(accountId, state);
-        await();
     }
 
     /**
-     * An execution report; may be called from the pipeline's thread (a venue answering synchronously), in which case
-     * it is counted and the current wait covers it.
+     * An execution report of the simulated venue: from the replay thread (a delayed answer) or from inside the
+     * pipeline's execution stage (an answer inside {@code place}), where it queues and runs right after the current
+     * event.
      */
-    void report(final int accountId, final ExecutionReport report, final boolean fromReplayThread)
+    void report(final int accountId, final ExecutionReport report)
     {
-        published.incrementAndGet();
         pipeline.publishExecutionReport(accountId, report);
-        if (fromReplayThread)
-        {
-            await();
-        }
     }
 
     void timer()
     {
-        published.incrementAndGet();
         pipeline.publishTimer();
-        await();
     }
 
     /** Whether a rebalancing group is in flight (the timer then matters). */
@@ -149,10 +131,7 @@ final class ReplaySegment implements AutoCloseable
 
     List<String> halts()
     {
-        synchronized (halts)
-        {
-            return List.copyOf(halts);
-        }
+        return List.copyOf(halts);
     }
 
     EngineStatus status()
@@ -163,34 +142,6 @@ final class ReplaySegment implements AutoCloseable
     boolean halted()
     {
         return pipeline.halted();
-    }
-
-    /** Waits until the ring has released every event published so far and every GROUP_DONE it published itself. */
-    private void await()
-    {
-        final long start = System.nanoTime();
-        int spins = 0;
-        while (true)
-        {
-            final long done = groupsDone;
-            if (released == published.get() + done && groupsDone == done)
-            {
-                return;
-            }
-            if (++spins < 200)
-            {
-                Thread.onSpinWait();
-            }
-            else
-            {
-                Thread.yield();
-                if ((spins & 1023) == 0 && System.nanoTime() - start > STALL_NANOS)
-                {
-                    throw new IllegalStateException("the hedging pipeline did not release its events within 30 s ("
-                        + released + " released of " + (published.get() + done) + "); halts: " + halts());
-                }
-            }
-        }
     }
 
     @Override
@@ -220,7 +171,6 @@ final class ReplaySegment implements AutoCloseable
             outcomes.add(outcome);
             lastGroupId = Math.max(lastGroupId, outcome.groupId());
             groupOpen = false;
-            groupsDone = groupsDone + 1;
         }
 
         private void observe(final PipelineEvent event)
@@ -238,7 +188,6 @@ final class ReplaySegment implements AutoCloseable
                     lastBandHigh = event.decision().targetCoin() + event.decision().halfWidthCoin();
                 }
             }
-            released = released + 1;
         }
     }
 }

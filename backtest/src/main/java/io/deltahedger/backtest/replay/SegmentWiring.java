@@ -11,7 +11,6 @@ import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.pipeline.HedgeRoute;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
-import io.deltahedger.hedger.pipeline.PipelineWaitStrategy;
 import io.deltahedger.hedger.pipeline.StageThreading;
 import io.deltahedger.hedger.policy.DeltaUnit;
 import io.deltahedger.hedger.policy.FixedBand;
@@ -87,10 +86,10 @@ final class SegmentWiring
             .band(new FixedBand(config.bandCoin(), DeltaUnit.COIN)).build();
         final HedgeRoute route = new HedgeRoute(policy, List.of(new HedgeCandidate(book.instrumentKey(perpId),
             venue.config().takerFeeBps(), venue.config().makerFeeBps())));
-        // YIELDING: the driver waits for every event, so the consumer must wake at once (SLEEPING would park ~100 us)
+        // CALLER_RUNS: the replay thread runs the stages itself (the wait strategy is then unused)
         final PipelineConfig pipelineConfig = new PipelineConfig(List.of(route), config.maxInputAgeMs(),
             PipelineConfig.DEFAULT_LIMIT_SLIPPAGE, PipelineConfig.DEFAULT_VALUATION_STEP_MS,
-            PipelineConfig.DEFAULT_RING_SIZE, PipelineWaitStrategy.YIELDING, StageThreading.SINGLE_THREAD);
+            PipelineConfig.DEFAULT_RING_SIZE, PipelineConfig.DEFAULT_WAIT_STRATEGY, StageThreading.CALLER_RUNS);
         final GateConfig gate = new GateConfig(0.8, config.maxInputAgeMs(), SHOCKS, SHOCKS, 1_000);
         final ExecutionVenues venues = ExecutionVenues.builder().gateway(accountId, gateway)
             .instrument(perpId, perp).build();

@@ -2,10 +2,12 @@ package io.deltahedger.hedger.pipeline;
 
 import io.deltahedger.config.time.EpochClock;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.deltahedger.greeks.portfolio.Portfolio;
@@ -77,8 +79,17 @@ public final class HedgingPipeline implements AutoCloseable
     private static final int LEVELS_PER_SIDE = 64;
     private static final int TRADE_CAPACITY = 16;
 
+    /** Null with {@link StageThreading#CALLER_RUNS}: no consumer thread. */
     private final Disruptor<PipelineEvent> disruptor;
     private final RingBuffer<PipelineEvent> ring;
+    /** {@link StageThreading#CALLER_RUNS}: the stages the publishing thread runs, else null. */
+    private final SequentialStages callerStages;
+    /** {@link StageThreading#CALLER_RUNS}: the last sequence the stages have run (the ring's gating sequence). */
+    private final Sequence callerProcessed;
+    /** {@link StageThreading#CALLER_RUNS}: the one thread that publishes (set by the first publish or start). */
+    private Thread callerThread;
+    /** {@link StageThreading#CALLER_RUNS}: the stages are running on the caller's thread (a re-entrant publish). */
+    private boolean callerDraining;
     private final EpochClock clock;
     private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicLong exceptions = new AtomicLong();
@@ -168,14 +179,29 @@ public final class HedgingPipeline implements AutoCloseable
             policies.set(u, routing.route[u] == null ? null : routing.route[u].policy());
         }
 
-        // 0. the ring: pre-allocated events, any number of publishing adapter threads
-        disruptor = new Disruptor<>(
-            () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY, book.maxAccounts()),
-            config.ringSize(),
-            new StageThreads(),
-            ProducerType.MULTI,
-            config.waitStrategy().create());
-        ring = disruptor.getRingBuffer();
+        // 0. the ring: pre-allocated events, any number of publishing adapter threads (one with CALLER_RUNS, which
+        //    runs the stages itself: no consumer thread, so no Disruptor around the ring)
+        final int maxAccounts = book.maxAccounts();
+        if (config.stageThreading() == StageThreading.CALLER_RUNS)
+        {
+            disruptor = null;
+            ring = RingBuffer.createSingleProducer(
+                () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY, maxAccounts), config.ringSize(),
+                new BlockingWaitStrategy());
+            callerProcessed = new Sequence();
+            ring.addGatingSequences(callerProcessed);
+        }
+        else
+        {
+            disruptor = new Disruptor<>(
+                () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY, maxAccounts),
+                config.ringSize(),
+                new StageThreads(),
+                ProducerType.MULTI,
+                config.waitStrategy().create());
+            ring = disruptor.getRingBuffer();
+            callerProcessed = null;
+        }
 
         // 1. market state: books, marks, index, connection and snapshot times; the stale-data guard
         final MarketStateStage marketState = new MarketStateStage(routing, config.maxInputAgeMs());
@@ -218,8 +244,17 @@ public final class HedgingPipeline implements AutoCloseable
         final HaltingExceptionHandler gateFailure = new HaltingExceptionHandler("margin-gate", halted, exceptions, onHalt);
         final HaltingExceptionHandler releaseFailure = new HaltingExceptionHandler("execution", halted, exceptions, onHalt);
 
-        if (config.stageThreading() == StageThreading.THREAD_PER_STAGE)
+        if (config.stageThreading() == StageThreading.CALLER_RUNS)
         {
+            @SuppressWarnings("unchecked")
+            final SequentialStages all = new SequentialStages(
+                new EventHandler[] {marketState, greeks, decision, gate, release},
+                new ExceptionHandler[] {marketStateFailure, greeksFailure, decisionFailure, gateFailure, releaseFailure});
+            callerStages = all;
+        }
+        else if (config.stageThreading() == StageThreading.THREAD_PER_STAGE)
+        {
+            callerStages = null;
             disruptor.handleEventsWith(marketState).then(greeks).then(decision).then(gate).then(release);
             disruptor.handleExceptionsFor(marketState).with(marketStateFailure);
             disruptor.handleExceptionsFor(greeks).with(greeksFailure);
@@ -229,6 +264,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         else
         {
+            callerStages = null;
             @SuppressWarnings("unchecked")
             final SequentialStages all = new SequentialStages(
                 new EventHandler[] {marketState, greeks, decision, gate, release},
@@ -406,7 +442,15 @@ public final class HedgingPipeline implements AutoCloseable
             journal.start(clock.epochMs());
         }
         started = true;
-        disruptor.start();
+        if (disruptor != null)
+        {
+            disruptor.start();
+        }
+        else
+        {
+            claimCaller();
+            runCallerStages(); // what was published before start
+        }
         return this;
     }
 
@@ -416,7 +460,7 @@ public final class HedgingPipeline implements AutoCloseable
      */
     public void publishMarketData(final MarketDataEvent source)
     {
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -426,7 +470,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
@@ -441,7 +485,7 @@ public final class HedgingPipeline implements AutoCloseable
             throw new IllegalArgumentException("connection change needs a registered margin-book account id in 0.."
                 + (routing.accountVenue.length - 1) + " and a state, was " + accountId + ", " + state);
         }
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -453,7 +497,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
@@ -486,7 +530,7 @@ public final class HedgingPipeline implements AutoCloseable
             throw new IllegalArgumentException("account snapshot needs a margin-book account id in 0.."
                 + (accountCount - 1) + " and a snapshot, was " + accountId + ", " + snapshot);
         }
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -497,7 +541,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
@@ -513,7 +557,7 @@ public final class HedgingPipeline implements AutoCloseable
             throw new IllegalArgumentException("execution report needs a margin-book account id in 0.."
                 + (accountCount - 1) + " and a report, was " + accountId + ", " + report);
         }
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -525,14 +569,14 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
     /** Publishes the engine's periodic tick (the duty cycle calls it every ~100 ms): deadlines, slices, retries. */
     public void publishTimer()
     {
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -541,7 +585,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
@@ -557,7 +601,7 @@ public final class HedgingPipeline implements AutoCloseable
             throw new IllegalArgumentException("engine command needs a command and the actor who asked, was " + command
                 + ", '" + actor + "'");
         }
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -568,7 +612,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
@@ -591,7 +635,7 @@ public final class HedgingPipeline implements AutoCloseable
             throw new IllegalArgumentException("underlying '" + policy.underlying() + "' is not hedged here: hedged are "
                 + routing.routedUnderlyings());
         }
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -602,7 +646,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
     }
 
@@ -641,7 +685,7 @@ public final class HedgingPipeline implements AutoCloseable
             throw new IllegalStateException("GROUP_DONE is published by the execution stage itself; only a replaying "
                 + "pipeline (replaying()) takes recorded ones");
         }
-        final long sequence = ring.next();
+        final long sequence = claim();
         try
         {
             final PipelineEvent event = ring.get(sequence);
@@ -655,7 +699,86 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
+        }
+    }
+
+    /**
+     * Claims the next slot: waits while the ring is full, except with {@link StageThreading#CALLER_RUNS}, where the
+     * ring holds only what the current event published (its stages drain it before the publish returns), so a full
+     * ring there can only mean a stage publishing without end, and waiting would never end: it throws.
+     */
+    private long claim()
+    {
+        if (disruptor != null)
+        {
+            return ring.next();
+        }
+        claimCaller();
+        try
+        {
+            return ring.tryNext();
+        }
+        catch (final InsufficientCapacityException full)
+        {
+            throw new IllegalStateException("caller-runs pipeline ring is full (" + ring.getBufferSize() + " slots): "
+                + (started ? "a stage published that many events while one event ran"
+                    : "that many events were published before start(); call start() first"));
+        }
+    }
+
+    /** CALLER_RUNS: the first publishing (or starting) thread owns the pipeline; any other is refused. */
+    private void claimCaller()
+    {
+        final Thread current = Thread.currentThread();
+        if (callerThread == null)
+        {
+            callerThread = current;
+        }
+        else if (callerThread != current)
+        {
+            throw new IllegalStateException("a CALLER_RUNS pipeline is driven by one thread, " + callerThread.getName()
+                + ", but " + current.getName() + " published: publish from one thread, or use StageThreading."
+                + "SINGLE_THREAD for publishers on several threads");
+        }
+    }
+
+    /** Makes a claimed slot visible; with {@link StageThreading#CALLER_RUNS} also runs the stages over it. */
+    private void publish(final long sequence)
+    {
+        ring.publish(sequence);
+        if (callerStages != null)
+        {
+            runCallerStages();
+        }
+    }
+
+    /**
+     * CALLER_RUNS: runs the stages over every published event not yet run, in sequence order, including those the
+     * stages publish meanwhile (a re-entrant publish only queues: the outer call runs it next). Nothing runs before
+     * {@link #start()} or after a crash.
+     */
+    private void runCallerStages()
+    {
+        if (callerDraining || !started || crashed)
+        {
+            return;
+        }
+        callerDraining = true;
+        try
+        {
+            long next = callerProcessed.get() + 1;
+            long cursor;
+            while (next <= (cursor = ring.getCursor()) && !crashed)
+            {
+                callerStages.onEvent(ring.get(next), next, next == cursor);
+                callerProcessed.set(next);
+                next++;
+            }
+        }
+        finally
+        {
+            callerDraining = false;
         }
     }
 
@@ -669,6 +792,10 @@ public final class HedgingPipeline implements AutoCloseable
         final long sequence;
         try
         {
+            if (disruptor == null)
+            {
+                claimCaller();
+            }
             sequence = ring.tryNext();
         }
         catch (final InsufficientCapacityException full)
@@ -690,7 +817,7 @@ public final class HedgingPipeline implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            publish(sequence);
         }
         return true;
     }
@@ -786,6 +913,10 @@ public final class HedgingPipeline implements AutoCloseable
         }
         try
         {
+            if (disruptor == null)
+            {
+                return; // CALLER_RUNS: every publish ran its stages before it returned; nothing to drain or stop
+            }
             if (started)
             {
                 final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -832,7 +963,7 @@ public final class HedgingPipeline implements AutoCloseable
             journalClosed = true;
         }
         halted.set(true);
-        if (started)
+        if (started && disruptor != null)
         {
             disruptor.halt();
         }

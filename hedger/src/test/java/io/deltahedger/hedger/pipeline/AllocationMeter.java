@@ -51,6 +51,17 @@ final class AllocationMeter
     }
 
     /** The ids of the live pipeline stage threads. */
+    /** The threads that run a pipeline's events: the publisher's own, plus one or five stage threads. */
+    static int threadsRunning(final StageThreading threading)
+    {
+        return switch (threading)
+        {
+            case CALLER_RUNS -> 1;
+            case SINGLE_THREAD -> 2;
+            case THREAD_PER_STAGE -> 6;
+        };
+    }
+
     static List<Long> pipelineThreadIds()
     {
         final List<Long> ids = new ArrayList<>();

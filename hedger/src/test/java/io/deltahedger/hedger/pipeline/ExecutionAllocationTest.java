@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.threadsRunning;
 
 /**
  * With the execution stage wired (gateways, executor, GROUP_DONE publisher) market data still allocates nothing while
@@ -58,7 +59,7 @@ class ExecutionAllocationTest
         mine.removeAll(earlier);
         mine.add(0, Thread.currentThread().getId());
         final long[] ids = mine.stream().mapToLong(Long::longValue).toArray();
-        assertEquals(threading == StageThreading.SINGLE_THREAD ? 2 : 6, ids.length);
+        assertEquals(threadsRunning(threading), ids.length);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
         drive(w, path, EVENTS);
         awaitReleased(counting, EVENTS + 2_000 + 4);

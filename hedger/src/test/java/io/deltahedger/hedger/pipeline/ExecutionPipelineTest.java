@@ -238,11 +238,12 @@ class ExecutionPipelineTest
     }
 
     @Test
-    void theSameEventsGiveTheSameOutcomesTwiceAndOnAThreadPerStage()
+    void theSameEventsGiveTheSameOutcomesTwiceOnAThreadPerStageAndOnTheCallersThread()
     {
         final List<String> once = scenario(StageThreading.SINGLE_THREAD);
         assertEquals(once, scenario(StageThreading.SINGLE_THREAD));
         assertEquals(once, scenario(StageThreading.THREAD_PER_STAGE));
+        assertEquals(once, scenario(StageThreading.CALLER_RUNS));
     }
 
     /** A breach, a partial fill, a timer-driven retry, a second breach held in flight, completion. */

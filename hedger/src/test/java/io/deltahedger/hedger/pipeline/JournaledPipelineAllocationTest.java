@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.threadsRunning;
 
 /**
  * With a journal (default settings: background signing) steady state still allocates nothing per event: as
@@ -87,7 +88,7 @@ class JournaledPipelineAllocationTest
         mine.removeAll(earlier);
         mine.add(0, Thread.currentThread().getId());
         final long[] ids = mine.stream().mapToLong(Long::longValue).toArray();
-        assertEquals(threading == StageThreading.SINGLE_THREAD ? 2 : 6, ids.length,
+        assertEquals(threadsRunning(threading), ids.length,
             "the publisher and the stage thread(s) of " + threading);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
         drive(m, path, EVENTS);

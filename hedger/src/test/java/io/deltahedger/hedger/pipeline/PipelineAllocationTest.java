@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.threadsRunning;
 
 /**
  * Steady state allocates nothing per event: HotSpot's allocated-bytes counters of the publishing thread and the five
@@ -107,7 +108,7 @@ class PipelineAllocationTest
         mine.removeAll(earlier);
         mine.add(0, Thread.currentThread().getId());
         final long[] ids = mine.stream().mapToLong(Long::longValue).toArray();
-        assertEquals(threading == StageThreading.SINGLE_THREAD ? 2 : 6, ids.length,
+        assertEquals(threadsRunning(threading), ids.length,
             "the publisher and the stage thread(s) of " + threading);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
         drive(m, path, EVENTS);

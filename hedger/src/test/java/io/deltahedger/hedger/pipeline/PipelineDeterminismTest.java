@@ -93,12 +93,14 @@ class PipelineDeterminismTest
     }
 
     @Test
-    void oneThreadAndAThreadPerStageDecideTheSame()
+    void oneThreadAThreadPerStageAndTheCallersThreadDecideTheSame()
     {
         final List<RecordingSink.Outcome> single = run(20_261_121L, StageThreading.SINGLE_THREAD);
         final List<RecordingSink.Outcome> perStage = run(20_261_121L, StageThreading.THREAD_PER_STAGE);
+        final List<RecordingSink.Outcome> callerRuns = run(20_261_121L, StageThreading.CALLER_RUNS);
         assertEquals(600 + 2, single.size());
         assertEquals(single, perStage);
+        assertEquals(single, callerRuns);
     }
 
     @Test
