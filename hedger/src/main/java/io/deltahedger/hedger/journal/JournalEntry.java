@@ -2,6 +2,8 @@ package io.deltahedger.hedger.journal;
 
 import io.deltahedger.marginmonitor.gate.GateReason;
 import io.deltahedger.venues.Side;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.order.ClientOrderId;
 import io.deltahedger.venues.order.ExecType;
 import io.deltahedger.venues.order.OrderType;
@@ -9,6 +11,7 @@ import io.deltahedger.venues.order.RejectReason;
 import io.deltahedger.venues.order.TimeInForce;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The decoded payload of one journal record, one nested record per {@link RecordType}. Decoding allocates: it is for
@@ -48,6 +51,68 @@ public sealed interface JournalEntry
         public boolean has(final int field)
         {
             return (fields & field) != 0;
+        }
+    }
+
+    /**
+     * MARKET_DATA: one market-data event exactly as the pipeline received it (its {@code instrumentIndex} is the
+     * margin-book instrument id), for tools. The record holds its own copy and {@link #event()} hands out another, so
+     * it stays immutable; equality compares every field, doubles bit for bit. A replay decodes into its own event
+     * with {@link JournalReader#readMarketData} instead, which allocates nothing.
+     */
+    record MarketData(MarketDataEvent event) implements JournalEntry
+    {
+        public MarketData
+        {
+            event = MarketDataCodec.copyOf(Objects.requireNonNull(event, "event"));
+        }
+
+        public RecordType type()
+        {
+            return RecordType.MARKET_DATA;
+        }
+
+        /** A copy of the recorded event (allocates). */
+        @Override
+        public MarketDataEvent event()
+        {
+            return MarketDataCodec.copyOf(event);
+        }
+
+        /** Makes {@code target} an exact copy of the recorded event (allocation-free once its buffers are large enough). */
+        public void copyTo(final MarketDataEvent target)
+        {
+            target.copyFrom(event);
+        }
+
+        /** The margin-book instrument id. */
+        public int instrumentId()
+        {
+            return event.instrumentIndex();
+        }
+
+        public MarketDataType marketDataType()
+        {
+            return event.type();
+        }
+
+        @Override
+        public boolean equals(final Object other)
+        {
+            return other instanceof MarketData m && MarketDataCodec.same(event, m.event);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return Objects.hash(event.instrumentIndex(), event.type(), event.venueTimestampMs(), event.sequence(),
+                event.presentFields(), event.bids().count(), event.asks().count(), event.trades().count());
+        }
+
+        @Override
+        public String toString()
+        {
+            return MarketDataCodec.describe(event);
         }
     }
 

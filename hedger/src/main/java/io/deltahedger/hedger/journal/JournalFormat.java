@@ -25,8 +25,15 @@ import java.util.regex.Pattern;
  */
 public final class JournalFormat
 {
-    /** The version written in preambles and HEADER records. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version written in preambles and HEADER records. 2 added MARKET_DATA (record type 11); nothing else
+     * changed, so version 1 files read as before.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest version this build reads. */
+    public static final int OLDEST_READABLE_VERSION = 1;
+    /** The first version that may hold MARKET_DATA records. */
+    static final int MARKET_DATA_SINCE_VERSION = 2;
     /** The bytes every journal file starts with. */
     public static final int MAGIC = 0x314A4844; // "DHJ1" little-endian
     public static final int PREAMBLE_LENGTH = 4 + 4 + 8 + HashChain.HASH_LENGTH;
@@ -80,6 +87,24 @@ public final class JournalFormat
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Why a file's or HEADER's {@code version} cannot be read by this build, or null when it can.
+     */
+    static String unreadableVersion(final int version)
+    {
+        if (version > FORMAT_VERSION)
+        {
+            return "format version " + version + " is newer than this build reads (" + OLDEST_READABLE_VERSION + ".."
+                + FORMAT_VERSION + "): read it with a newer deltahedger";
+        }
+        if (version < OLDEST_READABLE_VERSION)
+        {
+            return "format version " + version + " is not a deltahedger journal version (" + OLDEST_READABLE_VERSION
+                + ".." + FORMAT_VERSION + "): the file is damaged";
+        }
+        return null;
     }
 
     /** A preamble for a file whose first record has {@code firstSeq} and continues from {@code previousHead}. */

@@ -1,5 +1,6 @@
 package io.deltahedger.hedger.journal;
 
+import io.deltahedger.venues.marketdata.MarketDataEvent;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.wire.BinaryWire;
 import net.openhft.chronicle.wire.ValueIn;
@@ -54,6 +55,8 @@ public final class JournalReader implements AutoCloseable
     private final byte[] storedHash = new byte[HashChain.HASH_LENGTH];
     private final byte[] preamble = new byte[JournalFormat.PREAMBLE_LENGTH];
 
+    private final StringBuilder text = new StringBuilder(32);
+    private int fileVersion;
     private long frameOffset;
     private int bodyLength;
     private long seq;
@@ -120,13 +123,14 @@ public final class JournalReader implements AutoCloseable
                 continue;
             }
             final int version = b.getInt();
-            if (version != JournalFormat.FORMAT_VERSION)
+            final String unreadable = JournalFormat.unreadableVersion(version);
+            if (unreadable != null)
             {
-                listener.onDamage(file, 0, "format version " + version + ", this build reads version "
-                    + JournalFormat.FORMAT_VERSION);
+                listener.onDamage(file, 0, unreadable);
                 closeFile();
                 continue;
             }
+            fileVersion = version;
             final long firstSeq = b.getLong();
             final byte[] previous = new byte[HashChain.HASH_LENGTH];
             b.get(previous);
@@ -192,6 +196,12 @@ public final class JournalReader implements AutoCloseable
             {
                 prefixError = "unknown record type code " + code;
             }
+            else if (type == RecordType.MARKET_DATA && fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
+            {
+                type = null;
+                prefixError = "a MARKET_DATA record (type code 11) in a format version " + fileVersion + " file, which "
+                    + "cannot hold one: the record is damaged";
+            }
         }
         catch (final RuntimeException e)
         {
@@ -233,6 +243,61 @@ public final class JournalReader implements AutoCloseable
         {
             throw new IllegalStateException("the " + type + " payload cannot be decoded: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Decodes the current MARKET_DATA record into {@code target} (cleared first), allocating nothing once its level
+     * and trade buffers have grown to the largest record: the fast path of a replay ({@code next()}, {@code type()},
+     * {@code readMarketData}). {@link #entry()} gives the same event as an allocated value.
+     *
+     * @throws IllegalStateException naming the file, offset and sequence when the current record is not MARKET_DATA
+     *                               or its payload is not valid (an unknown venue code, type name or side, a count out
+     *                               of range, bytes that are not the expected values, bytes after the payload);
+     *                               {@code target} then holds an unspecified partial event
+     */
+    public void readMarketData(final MarketDataEvent target)
+    {
+        if (type != RecordType.MARKET_DATA)
+        {
+            throw notMarketData();
+        }
+        final String why;
+        try
+        {
+            bodyBytes.readPositionRemaining(0, bodyLength);
+            final ValueIn v = wire.getValueIn();
+            v.int64();
+            v.int8();
+            v.int64();
+            MarketDataCodec.read(v, target, text);
+            if (bodyBytes.readRemaining() == 0)
+            {
+                return;
+            }
+            why = bodyBytes.readRemaining() + " bytes follow the MARKET_DATA payload";
+        }
+        catch (final RuntimeException e)
+        {
+            throw new IllegalStateException(where() + ": the MARKET_DATA payload cannot be decoded: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException(where() + ": " + why);
+    }
+
+    private IllegalStateException notMarketData()
+    {
+        return new IllegalStateException(where() + ": readMarketData needs a MARKET_DATA record, this one is "
+            + (type == null ? "undecodable (" + prefixError + ")" : type.toString()));
+    }
+
+    private String where()
+    {
+        return "journal " + file + " @" + frameOffset + (type == null ? "" : " seq " + seq);
+    }
+
+    /** The format version of the current file's preamble. */
+    public int formatVersion()
+    {
+        return fileVersion;
     }
 
     public Path file()

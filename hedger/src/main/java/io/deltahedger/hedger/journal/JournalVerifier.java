@@ -1,6 +1,7 @@
 package io.deltahedger.hedger.journal;
 
 import io.deltahedger.marginmonitor.gate.GateVerdict;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
  * Checks a journal (docs/journal.md): the hash chain across files (each stored hash is {@code SHA-256(previous ||
  * body)}, sequences run on by one, each file's preamble continues the previous file), every CHAIN_SIGNATURE (it
  * covers the head before it and recovers to the expected signer), the journal ends signed, and every VERDICT
- * re-evaluates the same (a {@link BookReplay} rebuilt from the last HEADER and fed every MARKET and ACCOUNT before it).
+ * re-evaluates the same (a {@link BookReplay} rebuilt from the last HEADER and fed every MARKET and ACCOUNT before it),
+ * and every MARKET_DATA decodes and names an instrument the last HEADER registered.
  *
  * <p>After a broken link the check re-synchronises on the stored hash and sequence, so one damaged record is reported
  * once and the rest is still checked. Memory is bounded by the largest record and the book; at most
@@ -58,7 +60,8 @@ public final class JournalVerifier
         final String signer = expectedSigner != null ? expectedSigner + " as given"
             : run.signer != null ? run.signer + " named by the journal itself (pass the expected address to prove authorship)"
             : "none known";
-        return new VerificationReport(files.size(), run.records, run.signatures, run.verdicts, signer, notes, run.failures);
+        return new VerificationReport(files.size(), run.records, run.signatures, run.verdicts, run.marketData, signer,
+            notes, run.failures);
     }
 
     private final class Run implements JournalReader.Listener
@@ -73,6 +76,10 @@ public final class JournalVerifier
         long records;
         long signatures;
         long verdicts;
+        long marketData;
+        /** Instruments registered by the last HEADER, -1 before one. */
+        int instruments = -1;
+        final MarketDataEvent scratch = new MarketDataEvent();
         String signer = expectedSigner;
         BookReplay replay;
         String replayBroken;
@@ -176,7 +183,14 @@ public final class JournalVerifier
             lastSeq = seq;
             try
             {
-                onEntry(file, offset, seq, reader.entry());
+                if (reader.type() == RecordType.MARKET_DATA)
+                {
+                    onMarketData(reader);
+                }
+                else
+                {
+                    onEntry(file, offset, seq, reader.entry());
+                }
             }
             catch (final RuntimeException e)
             {
@@ -214,8 +228,30 @@ public final class JournalVerifier
             }
         }
 
+        /**
+         * MARKET_DATA must decode and name an instrument the last HEADER registered. It does not feed the replayed
+         * book: what the book was given is the MARKET record after it.
+         */
+        private void onMarketData(final JournalReader reader)
+        {
+            marketData++;
+            reader.readMarketData(scratch);
+            final int instrument = scratch.instrumentIndex();
+            if (instruments < 0)
+            {
+                fail(reader.file(), reader.offset(), reader.seq(), "MARKET_DATA for instrument " + instrument
+                    + " but no HEADER precedes it to register instruments");
+            }
+            else if (instrument < 0 || instrument >= instruments)
+            {
+                fail(reader.file(), reader.offset(), reader.seq(), "MARKET_DATA names instrument " + instrument
+                    + ", which the HEADER does not register (its instruments are 0.." + (instruments - 1) + ")");
+            }
+        }
+
         private void onHeader(final Path file, final long offset, final long seq, final JournalEntry.Header h)
         {
+            instruments = h.header().instruments().size();
             if (signer == null)
             {
                 signer = ChainSigner.normaliseAddress(h.signerAddress());

@@ -3,6 +3,7 @@ package io.deltahedger.hedger.journal;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
 import io.deltahedger.marginmonitor.gate.LegGroup;
 import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.order.ExecutionReport;
 import io.deltahedger.venues.order.OrderRequest;
 import net.openhft.chronicle.bytes.Bytes;
@@ -12,6 +13,7 @@ import net.openhft.chronicle.wire.ValueOut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,8 @@ import java.util.Objects;
  * torn last frame (a crash mid-write) is cut off, and a last file with a torn preamble (a crash while starting a
  * day's file) is removed; damage anywhere else refuses to open.
  *
- * <p>Not thread-safe: one owning thread (a pipeline stage). Appends of MARKET, ACCOUNT, GROUP, VERDICT, ORDER, REPORT,
- * CONTROL and GROUP_DONE allocate nothing in steady state (they write primitives and existing strings); HEADER,
+ * <p>Not thread-safe: one owning thread (a pipeline stage). Appends of MARKET_DATA, MARKET, ACCOUNT, GROUP, VERDICT,
+ * ORDER, REPORT, CONTROL and GROUP_DONE allocate nothing in steady state (they write primitives and existing strings); HEADER,
  * signatures and file rolls allocate. An I/O failure throws {@link UncheckedIOException}: the engine must stop taking risk
  * it cannot journal.
  */
@@ -127,15 +129,45 @@ public final class JournalWriter implements AutoCloseable
         coveredSeq = tail.coveredSeq();
         recordsSinceRequest = Math.max(0, lastRecordSeq - coveredSeq);
         lastRequestMs = tail.lastTimeMs();
-        channel = FileChannel.open(tail.file(), StandardOpenOption.WRITE);
+        channel = FileChannel.open(tail.file(), StandardOpenOption.READ, StandardOpenOption.WRITE);
         if (tail.tornAt() > 0)
         {
             // A torn last frame: the process died mid-write; the frame was never complete, so it never counted.
             channel.truncate(tail.tornAt());
         }
+        raisePreambleVersion(tail.file());
         channel.position(channel.size());
         currentFile = tail.file();
         currentDay = JournalTail.dayOf(tail.file());
+    }
+
+    /**
+     * A file an older build started (its preamble says version 1) is continued by this build, which may append
+     * records the old version has not (MARKET_DATA): its preamble's version is raised to this build's, so that a
+     * reader knows what the file may hold and an old build refuses it instead of reporting unknown records. The
+     * preamble is not part of the hash chain, so the chain and its signatures still hold.
+     */
+    private void raisePreambleVersion(final Path file) throws IOException
+    {
+        final ByteBuffer version = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        while (version.hasRemaining() && channel.read(version, 4 + version.position()) > 0)
+        {
+            // reads the int32 after the magic
+        }
+        if (version.hasRemaining())
+        {
+            throw new IllegalStateException("journal file " + file + " ends inside its preamble: run 'deltahedger verify "
+                + directory + "'");
+        }
+        final int found = version.flip().getInt();
+        if (found < JournalFormat.FORMAT_VERSION)
+        {
+            version.clear().putInt(JournalFormat.FORMAT_VERSION).flip();
+            while (version.hasRemaining())
+            {
+                channel.write(version, 4 + version.position());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- appends
@@ -156,6 +188,18 @@ public final class JournalWriter implements AutoCloseable
                              final double volatility, final double index)
     {
         RecordCodec.writeMarket(begin(RecordType.MARKET, timeMs), instrumentId, fields, mark, volatility, index);
+        return end(timeMs);
+    }
+
+    /**
+     * Appends MARKET_DATA: one market-data event exactly as the pipeline received it (every field, NaN included), so
+     * a replay can feed the pipeline what it saw. Allocates nothing.
+     *
+     * @param event the event; its {@code instrumentIndex} is the margin-book instrument id
+     */
+    public long appendMarketData(final long timeMs, final MarketDataEvent event)
+    {
+        MarketDataCodec.write(begin(RecordType.MARKET_DATA, timeMs), event);
         return end(timeMs);
     }
 
@@ -431,6 +475,12 @@ public final class JournalWriter implements AutoCloseable
     public void handOver()
     {
         bytes.singleThreadedCheckReset();
+    }
+
+    /** The settings this writer was opened with. */
+    public JournalWriterConfig config()
+    {
+        return config;
     }
 
     /** The directory this writer's journal lives in. */

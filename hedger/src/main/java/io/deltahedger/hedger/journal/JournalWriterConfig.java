@@ -16,9 +16,13 @@ package io.deltahedger.hedger.journal;
  * @param signInBackground  sign on a background thread, so the writer never waits for secp256k1: the signature
  *                          record then lands a few records after the head it covers; off signs inline (deterministic
  *                          record positions, for tests and replays)
+ * @param marketData        whether the pipeline journals every market-data event in full (MARKET_DATA, before the
+ *                          MARKET record of what the margin book was given), so the journal can be replayed; off
+ *                          keeps only MARKET (smaller journal, not replayable). Read by the pipeline, not the writer
+ *                          ({@link JournalWriter#appendMarketData} always writes).
  */
 public record JournalWriterConfig(int signEveryRecords, long signEveryMs, int bufferBytes, boolean forceOnFlush,
-                                  boolean signInBackground)
+                                  boolean signInBackground, boolean marketData)
 {
     public JournalWriterConfig
     {
@@ -37,17 +41,32 @@ public record JournalWriterConfig(int signEveryRecords, long signEveryMs, int bu
         }
     }
 
+    /** As the full constructor, with market data journaled ({@code marketData} true). */
+    public JournalWriterConfig(final int signEveryRecords, final long signEveryMs, final int bufferBytes,
+                               final boolean forceOnFlush, final boolean signInBackground)
+    {
+        this(signEveryRecords, signEveryMs, bufferBytes, forceOnFlush, signInBackground, true);
+    }
+
     /**
-     * Sign every 50,000 records or every second of record time in the background, 1 MiB buffer, no fsync on flush.
+     * Sign every 50,000 records or every second of record time in the background, 1 MiB buffer, no fsync on flush,
+     * market data journaled.
      */
     public static JournalWriterConfig defaults()
     {
-        return new JournalWriterConfig(50_000, 1_000, 1 << 20, false, true);
+        return new JournalWriterConfig(50_000, 1_000, 1 << 20, false, true, true);
     }
 
     /** The same settings signing inline, so signatures sit at deterministic positions. */
     public JournalWriterConfig inline()
     {
-        return new JournalWriterConfig(signEveryRecords, signEveryMs, bufferBytes, forceOnFlush, false);
+        return new JournalWriterConfig(signEveryRecords, signEveryMs, bufferBytes, forceOnFlush, false, marketData);
+    }
+
+    /** The same settings with market data journaled in full ({@code true}) or not. */
+    public JournalWriterConfig withMarketData(final boolean journalMarketData)
+    {
+        return new JournalWriterConfig(signEveryRecords, signEveryMs, bufferBytes, forceOnFlush, signInBackground,
+            journalMarketData);
     }
 }

@@ -25,7 +25,12 @@ public enum RecordType
     /** A rebalancing group ended, with its final state. */
     GROUP_DONE(9),
     /** A secp256k1 signature of the chain's head hash, with the signer's address. */
-    CHAIN_SIGNATURE(10);
+    CHAIN_SIGNATURE(10),
+    /**
+     * One market-data event exactly as the pipeline received it (book snapshot or change, ticker, trades, ...), so a
+     * journal can be replayed through the pipeline. Format version 2 and later.
+     */
+    MARKET_DATA(11);
 
     private static final RecordType[] BY_CODE = new RecordType[16];
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param records           complete frames read
  * @param signaturesChecked CHAIN_SIGNATURE records checked
  * @param verdictsChecked   VERDICT records re-evaluated
+ * @param marketDataChecked MARKET_DATA records decoded and checked against the HEADER's instruments (0: the journal
+ *                          holds no full market data and cannot be replayed)
  * @param signer            the address signatures were checked against, and where it came from
  * @param notes             facts that are not failures (e.g. the chain starts after sequence 0)
  * @param failures          every record or place that does not hold, in journal order
@@ -19,6 +21,7 @@ public record VerificationReport(
     long records,
     long signaturesChecked,
     long verdictsChecked,
+    long marketDataChecked,
     String signer,
     List<String> notes,
     List<Failure> failures)
@@ -72,6 +75,8 @@ public record VerificationReport(
         b.append("journal: ").append(files).append(files == 1 ? " file, " : " files, ").append(records).append(" records\n");
         b.append("chain signatures checked: ").append(signaturesChecked).append(" (signer ").append(signer).append(")\n");
         b.append("margin verdicts re-evaluated: ").append(verdictsChecked).append('\n');
+        b.append("market-data events checked: ").append(marketDataChecked)
+            .append(marketDataChecked == 0 ? " (none recorded: the journal cannot be replayed)\n" : "\n");
         for (final String note : notes)
         {
             b.append("note: ").append(note).append('\n');

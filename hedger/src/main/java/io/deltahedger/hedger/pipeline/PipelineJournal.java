@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pipeline's side of the journal (docs/journal.md "Wiring into the pipeline"): owned by the execution stage's
- * thread (stage 5, after the gate in both threading modes), it appends for each event, in ring order, what the margin
- * book was given (MARKET, ACCOUNT), connection changes, reports, commands and policy changes (CONTROL), then the
+ * thread (stage 5, after the gate in both threading modes), it appends for each event, in ring order, a market-data
+ * event exactly as received (MARKET_DATA, unless the writer's config turns it off), what the margin book was given
+ * (MARKET, ACCOUNT), connection changes, reports, commands and policy changes (CONTROL), then the
  * event's GROUP and the VERDICT of every gate evaluation, every ORDER before it is placed (flushed first:
  * write-ahead), and each group's end (GROUP_DONE); it flushes at the end of each Disruptor batch. The HEADER is
  * appended on {@link #start} from the book's setup captured before the stage threads run.
@@ -44,6 +45,8 @@ final class PipelineJournal implements OrderJournal
     static final String ENDED_BY_RESTART = "ENDED_BY_RESTART";
 
     private final JournalWriter writer;
+    /** Whether every market-data event is journaled in full (MARKET_DATA) before its MARKET record. */
+    private final boolean marketData;
     private final JournalHeader header;
     private final AtomicBoolean halted;
     private final AtomicLong exceptions;
@@ -62,6 +65,7 @@ final class PipelineJournal implements OrderJournal
                     final long[] endAtStart)
     {
         this.writer = writer;
+        this.marketData = writer.config().marketData();
         this.header = header;
         this.endAtStart = endAtStart.clone();
         this.halted = halted;
@@ -106,6 +110,10 @@ final class PipelineJournal implements OrderJournal
             {
                 case MARKET_DATA ->
                 {
+                    if (marketData)
+                    {
+                        writer.appendMarketData(t, event.marketData());
+                    }
                     if (event.bookFields != 0)
                     {
                         writer.appendMarket(t, event.marketData().instrumentIndex(), event.bookFields, event.bookMark,

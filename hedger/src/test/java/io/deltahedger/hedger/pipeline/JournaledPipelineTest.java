@@ -151,16 +151,23 @@ class JournaledPipelineTest
         assertEquals(List.of(GroupState.BLOCKED, GroupState.COMPLETE), run.groups().stream().map(GroupOutcome::state).toList());
 
         final List<JournalEntry> all = entries(files(dir));
-        final List<JournalEntry> records = all.stream().filter(e -> e.type() != RecordType.CHAIN_SIGNATURE).toList();
+        final List<JournalEntry> withMarketData = all.stream()
+            .filter(e -> e.type() != RecordType.CHAIN_SIGNATURE).toList();
         assertEquals(List.of(
                 RecordType.HEADER,
-                RecordType.CONTROL, RecordType.ACCOUNT, RecordType.MARKET, RecordType.MARKET,   // calm
-                RecordType.MARKET, RecordType.GROUP, RecordType.VERDICT, RecordType.GROUP_DONE, // blocked breach
+                RecordType.CONTROL, RecordType.ACCOUNT,                                         // calm
+                RecordType.MARKET_DATA, RecordType.MARKET, RecordType.MARKET_DATA, RecordType.MARKET,
+                RecordType.MARKET_DATA, RecordType.MARKET,                                      // blocked breach
+                RecordType.GROUP, RecordType.VERDICT, RecordType.GROUP_DONE,
                 RecordType.ACCOUNT,
-                RecordType.MARKET, RecordType.GROUP, RecordType.VERDICT, RecordType.ORDER,      // approved breach
+                RecordType.MARKET_DATA, RecordType.MARKET,                                      // approved breach
+                RecordType.GROUP, RecordType.VERDICT, RecordType.ORDER,
                 RecordType.REPORT, RecordType.REPORT, RecordType.REPORT, RecordType.GROUP_DONE,
                 RecordType.CONTROL, RecordType.CONTROL, RecordType.CONTROL),                    // pause, resume, policy
-            records.stream().map(JournalEntry::type).toList(), records::toString);
+            withMarketData.stream().map(JournalEntry::type).toList(), withMarketData::toString);
+        // each market-data event in full, then what the gate gave the book; the rest indexed without the former
+        final List<JournalEntry> records = withMarketData.stream()
+            .filter(e -> e.type() != RecordType.MARKET_DATA).toList();
         assertEquals(AGENT, ((JournalEntry.Header)records.get(0)).header().agentId());
         assertEquals(new JournalEntry.Control("CONNECTION", "session:0", "LIVE"), records.get(1));
         assertEquals(new JournalEntry.Market(0, JournalEntry.Market.HAS_MARK, 40_000, 0, 0), records.get(3),
@@ -194,6 +201,7 @@ class JournaledPipelineTest
         final VerificationReport report = verify(files(dir));
         assertTrue(report.ok(), report.render());
         assertEquals(2, report.verdictsChecked(), "both gate evaluations re-evaluated");
+        assertEquals(4, report.marketDataChecked(), "every market-data event decoded and its instrument registered");
         assertTrue(report.signaturesChecked() >= 1, report.render());
     }
 

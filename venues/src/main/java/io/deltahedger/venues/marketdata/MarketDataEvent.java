@@ -203,6 +203,14 @@ public final class MarketDataEvent {
         return (presentFields & field.bit) != 0;
     }
 
+    /**
+     * The ticker fields the venue sent, as a bit mask: bit {@code f.ordinal()} for each present {@link TickerField}
+     * {@code f} (what {@link #has} tests). For recording an event exactly; the setters set these bits.
+     */
+    public long presentFields() {
+        return presentFields;
+    }
+
     private void present(final TickerField field) {
         presentFields |= field.bit;
     }
