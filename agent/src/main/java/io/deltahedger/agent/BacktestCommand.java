@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
         "Monte Carlo hedging study: writes (or buys) one European option at its Black-Scholes-Merton price, "
             + "delta-hedges it at every rebalance with the pricer's delta, and reports the distribution of the cost "
             + "of writing (buying) and hedging it and of the hedged P&L, discounted to today (docs/backtest.md).",
-        "Historical backtest: --data FILE|DIR... replays Tardis files through the real hedging pipeline with a "
-            + "simulated Deribit account (docs/backtest.md, \"Historical backtest\")."},
+        "Historical backtest: --data FILE|DIR... replays Tardis files, --journal DIR the agent's own journal, through the "
+            + "real hedging pipeline with a simulated Deribit account (docs/backtest.md, \"Historical backtest\")."},
     footer = {"", "Example (Hull's 20-week call, hedged weekly): deltahedger backtest --synthetic gbm --type call "
         + "--position short --spot 49 --strike 50 --rate 0.05 --vol 0.2 --drift 0.13 --expiry 20w "
         + "--rebalance-interval 1w --paths 10000 --seed 1 --output json",
@@ -206,11 +206,11 @@ final class BacktestCommand implements Callable<Integer>
         final CommandLine commandLine = spec.commandLine();
         if (synthetic == null)
         {
-            if (historical.data == null)
+            if (historical.data == null && historical.journal == null)
             {
-                throw new CommandLine.ParameterException(commandLine, "missing --data or --synthetic: give --data "
-                    + "FILE|DIR... for a historical backtest on Tardis files, or --synthetic gbm|heston|jump for a Monte "
-                    + "Carlo hedging study");
+                throw new CommandLine.ParameterException(commandLine, "missing --data, --journal or --synthetic: give "
+                    + "--data FILE|DIR... for a historical backtest on Tardis files, --journal DIR to replay the agent's "
+                    + "own journal, or --synthetic gbm|heston|jump for a Monte Carlo hedging study");
             }
             requireAbsentForHistorical(commandLine);
             return historical.run(commandLine, output);

@@ -4,6 +4,7 @@ import io.deltahedger.backtest.replay.Backtest;
 import io.deltahedger.backtest.replay.BacktestConfig;
 import io.deltahedger.backtest.replay.BacktestResult;
 import io.deltahedger.backtest.replay.BookSource;
+import io.deltahedger.backtest.replay.ReplayData;
 import io.deltahedger.backtest.replay.Sweep;
 import io.deltahedger.backtest.replay.SweepHtml;
 import io.deltahedger.backtest.report.ReportFiles;
@@ -24,8 +25,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The historical mode of {@code deltahedger backtest} ({@code --data}): Tardis files through the real hedging pipeline
- * and a simulated Deribit account ({@link Backtest}); prints the summary, writes the report files, reports bad rows
+ * The historical mode of {@code deltahedger backtest}: Tardis files ({@code --data}) or the agent's own journal
+ * ({@code --journal}) through the real hedging pipeline and a simulated Deribit account ({@link Backtest}); prints the summary, writes the report files, reports bad rows
  * with file and line, shows a progress bar on a terminal, and runs sweeps in parallel.
  */
 final class HistoricalBacktest
@@ -34,6 +35,12 @@ final class HistoricalBacktest
         description = "Historical backtest: Tardis CSV files (.csv or .csv.gz), or directories of them, merged by "
             + "local timestamp.")
     List<Path> data;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Historical backtest on the agent's own journal directory: replays the market data the live agent "
+            + "received (its MARKET_DATA records) through the pipeline. The book is the option positions of the journal's "
+            + "first account snapshots unless --book is given.")
+    Path journal;
 
     @Option(names = "--book", paramLabel = "FILE",
         description = "Options book: one 'instrument,contracts' line per option (e.g. BTC-30JAN26-70000-C,-5).")
@@ -67,6 +74,11 @@ final class HistoricalBacktest
         description = "Write report.json, the CSVs and report.html here (a sweep: one directory per value and sweep.html).")
     Path outputDir;
 
+    @Option(names = "--record-journal", paramLabel = "DIR",
+        description = "Write the run's journal here, in the agent's format (verify it with deltahedger verify, replay it "
+            + "with --journal). Not with --sweep.")
+    Path recordJournal;
+
     @Option(names = "--quiet", description = "No progress bar on stderr.")
     boolean quiet;
 
@@ -82,9 +94,9 @@ final class HistoricalBacktest
 
     String firstGiven()
     {
-        final Object[][] options = {{"--data", data}, {"--book", book}, {"--book-rule", bookRule}, {"--delta", delta},
+        final Object[][] options = {{"--data", data}, {"--journal", journal}, {"--book", book}, {"--book-rule", bookRule}, {"--delta", delta},
             {"--coins", coins}, {"--coin", coin}, {"--band", band}, {"--latency-ms", latencyMs},
-            {"--output-dir", outputDir}, {"--sweep", sweep}};
+            {"--output-dir", outputDir}, {"--sweep", sweep}, {"--record-journal", recordJournal}};
         for (final Object[] o : options)
         {
             if (o[1] != null)
@@ -104,6 +116,11 @@ final class HistoricalBacktest
         {
             if (sweep != null)
             {
+                if (recordJournal != null)
+                {
+                    throw new CommandLine.ParameterException(commandLine, "--record-journal records one run; a sweep "
+                        + "runs one per value: drop --record-journal, or run the value you want recorded on its own");
+                }
                 final Sweep.Grid grid;
                 try
                 {
@@ -143,7 +160,12 @@ final class HistoricalBacktest
                 return 0;
             }
             final ProgressBar bar = new ProgressBar(err, !quiet && System.console() != null);
-            final BacktestResult result = new Backtest(config, bar).run();
+            final Backtest backtest = new Backtest(config, bar);
+            if (recordJournal != null)
+            {
+                backtest.recordingJournal(recordJournal);
+            }
+            final BacktestResult result = backtest.run();
             bar.done();
             reportBadRows(err, result);
             if (outputDir != null)
@@ -227,20 +249,41 @@ final class HistoricalBacktest
 
     private BacktestConfig config(final CommandLine commandLine)
     {
-        final List<Path> files = files(commandLine);
+        if (data != null && journal != null)
+        {
+            throw new CommandLine.ParameterException(commandLine, "--data and --journal both given: replay either Tardis "
+                + "files or the agent's journal");
+        }
+        final ReplayData replayData = journal != null ? new ReplayData.AgentJournal(journal)
+            : new ReplayData.TardisFiles(files(commandLine));
         final String theCoin = coin == null ? "BTC" : coin.toUpperCase(Locale.ROOT);
         if (!"BTC".equals(theCoin) && !"ETH".equals(theCoin))
         {
             throw new CommandLine.ParameterException(commandLine, "invalid --coin '" + coin + "': allowed are BTC, ETH");
         }
-        if ((book == null) == (bookRule == null))
+        if (journal != null && bookRule != null)
+        {
+            throw new CommandLine.ParameterException(commandLine, "--book-rule needs the whole option chain, and a journal "
+                + "holds only the options the agent's book held: give --book FILE, or leave the book out to take the "
+                + "option positions of the journal's first account snapshots");
+        }
+        if (journal == null && (book == null) == (bookRule == null))
         {
             throw new CommandLine.ParameterException(commandLine, book == null
                 ? "missing --book FILE or --book-rule short-strangle: the backtest needs an options book to hedge"
                 : "--book and --book-rule both given: choose one options book");
         }
         final BookSource source;
-        if (bookRule != null)
+        if (journal != null && book == null)
+        {
+            if (delta != null || coins != null)
+            {
+                throw new CommandLine.ParameterException(commandLine, (delta != null ? "--delta" : "--coins")
+                    + " belongs to --book-rule, which a journal backtest does not take: drop it");
+            }
+            source = new BookSource.JournalAccounts();
+        }
+        else if (bookRule != null)
         {
             if (!"short-strangle".equals(bookRule))
             {
@@ -289,12 +332,21 @@ final class HistoricalBacktest
             throw new CommandLine.ParameterException(commandLine, "invalid --latency-ms " + latencyMs
                 + ": must be 0..60000 milliseconds, e.g. 50");
         }
-        final BacktestConfig base = BacktestConfig.of(files, source, theCoin, bandCoin, latency, strict);
-        return new BacktestConfig(files, source, theCoin, bandCoin, latency, strict, base.initialBalance(),
-            base.accountIntervalMs(), base.sampleIntervalMs(), base.maxInputAgeMs(),
-            "historical backtest: " + (bookRule != null ? "short " + (delta == null ? 0.25 : delta) + "-delta strangle, "
-                + (coins == null ? 1.0 : coins) + " " + theCoin + " a wing, rolled" : "book " + book.getFileName())
-                + ", band " + bandCoin + " " + theCoin + ", latency " + latency + " ms");
+        final String bookTitle = bookRule != null ? "short " + (delta == null ? 0.25 : delta) + "-delta strangle, "
+            + (coins == null ? 1.0 : coins) + " " + theCoin + " a wing, rolled"
+            : book != null ? "book " + book.getFileName() : "the journal's book";
+        try
+        {
+            final BacktestConfig base = BacktestConfig.of(replayData, source, theCoin, bandCoin, latency, strict);
+            return new BacktestConfig(replayData, source, theCoin, bandCoin, latency, strict, base.initialBalance(),
+                base.accountIntervalMs(), base.sampleIntervalMs(), base.maxInputAgeMs(),
+                (journal != null ? "journal backtest (" + journal.getFileName() + "): " : "historical backtest: ")
+                    + bookTitle + ", band " + bandCoin + " " + theCoin + ", latency " + latency + " ms");
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+        }
     }
 
     private double band(final CommandLine commandLine)

@@ -139,7 +139,7 @@ class BacktestCommandTest
     {
         final Run run = run(without("--synthetic"));
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("missing --data or --synthetic") && run.err().contains("--data FILE|DIR")
+        assertTrue(run.err().contains("missing --data, --journal or --synthetic") && run.err().contains("--data FILE|DIR")
             && run.err().contains("--synthetic gbm|heston|jump"), run.err());
     }
 

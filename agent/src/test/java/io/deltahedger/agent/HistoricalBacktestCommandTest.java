@@ -151,4 +151,48 @@ class HistoricalBacktestCommandTest
         final String line = HistoricalBacktest.ProgressBar.line(500_000, 25, 100, 2.0);
         assertTrue(line.contains(" 25%") && line.contains("250,000 events/s") && line.contains("0:06 left"), line);
     }
+
+    @Test
+    void aRecordedJournalVerifiesAndIsReplayedWithJournal(@TempDir final Path dir) throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final Run recorded = run(with(SAMPLE_RUN, "--record-journal", journal.toString()));
+        assertEquals(0, recorded.exit(), recorded.err());
+        final Run verified = run("verify", journal.toString());
+        assertEquals(0, verified.exit(), verified.err() + verified.out());
+        // the book the Tardis run entered, as a book file
+        final StringBuilder book = new StringBuilder("instrument,contracts\n");
+        for (final String line : recorded.out().split("\n"))
+        {
+            if (line.startsWith("entered "))
+            {
+                final String[] words = line.split(" ");
+                book.append(words[1]).append(',').append(words[2]).append('\n');
+            }
+        }
+        final Path bookFile = Files.writeString(dir.resolve("book.csv"), book);
+        final Run replayed = run("backtest", "--journal", journal.toString(), "--book", bookFile.toString(), "--band",
+            "0.5coin");
+        assertEquals(0, replayed.exit(), replayed.err());
+        assertTrue(replayed.out().startsWith("journal backtest (journal): book book.csv"), replayed.out());
+        assertTrue(replayed.out().contains("entered "), replayed.out());
+    }
+
+    @Test
+    void journalUsageErrorsNameTheConflict(@TempDir final Path dir)
+    {
+        final Run both = run("backtest", "--journal", dir.toString(), "--data", SAMPLE.toString(), "--book-rule",
+            "short-strangle");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--data and --journal both given"), both.err());
+        final Run rule = run("backtest", "--journal", dir.toString(), "--book-rule", "short-strangle");
+        assertEquals(2, rule.exit());
+        assertTrue(rule.err().contains("--book-rule needs the whole option chain"), rule.err());
+        final Run sweep = run(with(SAMPLE_RUN, "--sweep", "band=0.2,0.5", "--record-journal", dir.toString()));
+        assertEquals(2, sweep.exit());
+        assertTrue(sweep.err().contains("--record-journal records one run"), sweep.err());
+        final Run missing = run("backtest", "--journal", dir.resolve("nope").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+    }
 }

@@ -2,14 +2,11 @@ package io.deltahedger.backtest.replay;
 
 import io.deltahedger.backtest.pnl.PnlLedger;
 import io.deltahedger.backtest.report.BacktestReport;
-import io.deltahedger.backtest.tardis.BadRows;
-import io.deltahedger.backtest.tardis.TardisFileReader;
-import io.deltahedger.backtest.tardis.TardisMerge;
-import io.deltahedger.backtest.tardis.UnknownSymbols;
 import io.deltahedger.backtest.venue.SimulatedVenue;
 import io.deltahedger.backtest.venue.SimulatedVenueConfig;
 import io.deltahedger.config.time.ManualClock;
 import io.deltahedger.hedger.execution.ExecutionConfig;
+import io.deltahedger.hedger.journal.ChainSigner;
 import io.deltahedger.hedger.pipeline.PipelineResult;
 import io.deltahedger.marginmonitor.model.DeribitStandardMarginModel;
 import io.deltahedger.venues.Side;
@@ -30,7 +27,6 @@ import io.deltahedger.venues.order.ExecutionReport;
 import io.deltahedger.venues.order.VenueListener;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +55,8 @@ public final class Backtest
     public static final long CHAIN_SETTLE_MS = 60_000;
     /** Deribit settles options at the average index over the 30 minutes before expiry. */
     public static final long SETTLEMENT_WINDOW_MS = 30 * 60_000;
+    /** Seed of the key a recorded backtest journal is signed with. */
+    static final long JOURNAL_KEY_SEED = 0x6A6F75726E616CL;
 
 
     /** Told of progress every few thousand events (on the replay thread). */
@@ -100,6 +98,12 @@ public final class Backtest
     private long nextGroupId = ExecutionConfig.DEFAULT_FIRST_GROUP_ID;
     private final MarketDataEvent scratch = new MarketDataEvent(64, 16);
     private final CountingGateway[] gateway = new CountingGateway[1];
+    /** The journal being replayed, or null for Tardis files. */
+    private JournalSource journalSource;
+    /** Where the run's own journal goes, or null. */
+    private Path journalDirectory;
+    /** The key the run's journal is signed with, drawn from a fixed seed (see {@link #recordingJournal}). */
+    private ChainSigner journalSigner;
 
     // counters
     private long events;
@@ -121,6 +125,25 @@ public final class Backtest
         }
     }
 
+    /**
+     * Journals the run: each book period's pipeline appends to the agent's journal format in {@code directory} (one
+     * session, a HEADER, per period), exactly as the daemon's pipeline does, so the run can be verified
+     * ({@code deltahedger verify}) and replayed ({@code backtest --journal}). Signed inline, for fixed record
+     * positions, with a key drawn from a fixed seed: the chain proves the records are intact, not who wrote them.
+     * Call before {@link #run()}.
+     *
+     * @param directory a directory without a journal, or one this backtest wrote (its chain continues)
+     */
+    public Backtest recordingJournal(final Path directory)
+    {
+        if (directory == null)
+        {
+            throw new IllegalArgumentException("recordingJournal needs a directory, was null");
+        }
+        journalDirectory = directory;
+        return this;
+    }
+
     /** Runs the backtest. */
     public static BacktestResult run(final BacktestConfig config) throws IOException
     {
@@ -135,137 +158,140 @@ public final class Backtest
      */
     public BacktestResult run() throws IOException
     {
-        registry = ReplayInstruments.scan(config.files());
-        perpIndex = registry.indexOfNative(Venue.DERIBIT, config.coin() + "-PERPETUAL");
-        if (perpIndex < 0)
+        try (MarketSource source = open())
         {
-            throw new IllegalArgumentException("the data holds no " + config.coin() + "-PERPETUAL, the hedge instrument: "
-                + "add its book files (incremental_book_L2 or book_snapshot_25) and derivative_ticker");
-        }
-        perp = registry.instrument(perpIndex);
-        checkFixedBook();
-        quotes = new ChainQuotes(registry, config.coin());
-        final BadRows badRows = config.strict() ? BadRows.strict() : BadRows.lenient();
-        long totalBytes = 0;
-        final List<CountingInput> inputs = new ArrayList<>();
-        final List<TardisFileReader> readers = new ArrayList<>();
-        try
-        {
-            for (final Path file : ReplayInstruments.withoutRedundantSnapshots(config.files()))
-            {
-                totalBytes += Files.size(file);
-                final CountingInput in = new CountingInput(Files.newInputStream(file));
-                inputs.add(in);
-                readers.add(TardisFileReader.open(file.getFileName().toString(), in, registry, badRows,
-                    UnknownSymbols.BAD_ROW));
-            }
-        }
-        catch (final IOException | RuntimeException e)
-        {
-            for (final TardisFileReader r : readers)
-            {
-                r.close();
-            }
-            throw e;
-        }
-        long startMs = Long.MIN_VALUE;
-        long t = Long.MIN_VALUE;
-        long nextAccountMs = Long.MIN_VALUE;
-        long nextSampleMs = Long.MIN_VALUE;
-        long nextTimerMs = Long.MIN_VALUE;
-        try (TardisMerge merge = new TardisMerge(readers))
-        {
-            while (merge.next())
-            {
-                final MarketDataEvent event = merge.event();
-                t = Math.max(t, Math.floorDiv(merge.localTimestampUs(), 1000L));
-                if (clock == null)
-                {
-                    startMs = t;
-                    start(t);
-                    nextAccountMs = t;
-                    nextSampleMs = t + config.sampleIntervalMs();
-                    nextTimerMs = t;
-                }
-                // timers while a group is in flight, and expiries, up to t
-                while (true)
-                {
-                    final long expiry = earliestExpiry();
-                    if (segment != null && segment.groupOpen())
-                    {
-                        nextTimerMs = Math.max(nextTimerMs, clock.epochMs() + 1);
-                        nextTimerMs = ceil(nextTimerMs, TIMER_INTERVAL_MS);
-                        if (nextTimerMs <= t && nextTimerMs < expiry)
-                        {
-                            moveTo(nextTimerMs);
-                            venue.advanceTo(nextTimerMs);
-                            segment.timer();
-                            continue;
-                        }
-                    }
-                    if (expiry <= t)
-                    {
-                        moveTo(expiry);
-                        venue.advanceTo(expiry);
-                        settle(expiry);
-                        continue;
-                    }
-                    break;
-                }
-                moveTo(t);
-                venue.onMarketData(event);
-                observe(event, t);
-                if (bookPending)
-                {
-                    tryEnterBook(t);
-                }
-                if (segmentPending && venue.inFlightCount() == 0)
-                {
-                    segmentPending = false;
-                    openSegment(t);
-                }
-                if (segment != null && bookIdOf[event.instrumentIndex()] >= 0)
-                {
-                    scratch.copyFrom(event);
-                    scratch.instrumentIndex(bookIdOf[event.instrumentIndex()]);
-                    segment.marketData(scratch);
-                    eventsToPipeline++;
-                }
-                venue.advanceTo(t);
-                if (segment != null && t >= nextAccountMs)
-                {
-                    segment.account(accountId, venue.accountSnapshot(t));
-                    nextAccountMs = t + config.accountIntervalMs();
-                }
-                if (t >= nextSampleMs)
-                {
-                    sample(t);
-                    nextSampleMs = ceil(t + 1, config.sampleIntervalMs());
-                }
-                if ((++events & 0x3FFF) == 0)
-                {
-                    long read = 0;
-                    for (final CountingInput in : inputs)
-                    {
-                        read += in.count;
-                    }
-                    progress.onProgress(events, read, totalBytes, t - startMs);
-                }
-            }
+            return replay(source);
         }
         finally
         {
             closeSegment();
         }
+    }
+
+    private MarketSource open() throws IOException
+    {
+        if (config.data() instanceof ReplayData.AgentJournal journal)
+        {
+            final JournalSource source = new JournalSource(journal.directory(), config.strict());
+            if (config.book() instanceof BookSource.JournalAccounts)
+            {
+                fixedRemaining = new ArrayList<>(source.accountOptions(config.coin()));
+                if (fixedRemaining.isEmpty())
+                {
+                    source.close();
+                    throw new IllegalArgumentException("the journal's first account snapshots hold no " + config.coin()
+                        + " option, so there is no book to take from it (the embedded simulator keeps the demo's book "
+                        + "in the engine, not on the account): give the book with --book FILE");
+                }
+            }
+            journalSource = source;
+            return source;
+        }
+        return new TardisSource(((ReplayData.TardisFiles)config.data()).files(), config.strict());
+    }
+
+    private BacktestResult replay(final MarketSource source) throws IOException
+    {
+        registry = source.registry();
+        perpIndex = registry.indexOfNative(Venue.DERIBIT, config.coin() + "-PERPETUAL");
+        if (perpIndex < 0)
+        {
+            throw new IllegalArgumentException("the data holds no " + config.coin() + "-PERPETUAL, the hedge instrument: "
+                + (journalSource != null ? "the journal's agent did not hedge " + config.coin() + " with it"
+                    : "add its book files (incremental_book_L2 or book_snapshot_25) and derivative_ticker"));
+        }
+        perp = registry.instrument(perpIndex);
+        checkFixedBook();
+        quotes = new ChainQuotes(registry, config.coin());
+        final long totalBytes = source.totalBytes();
+        long startMs = Long.MIN_VALUE;
+        long t = Long.MIN_VALUE;
+        long nextAccountMs = Long.MIN_VALUE;
+        long nextSampleMs = Long.MIN_VALUE;
+        long nextTimerMs = Long.MIN_VALUE;
+        while (source.next())
+        {
+            final MarketDataEvent event = source.event();
+            t = source.timeMs();
+            if (clock == null)
+            {
+                startMs = t;
+                start(t);
+                nextAccountMs = t;
+                nextSampleMs = t + config.sampleIntervalMs();
+                nextTimerMs = t;
+            }
+            // timers while a group is in flight, and expiries, up to t
+            while (true)
+            {
+                final long expiry = earliestExpiry();
+                if (segment != null && segment.groupOpen())
+                {
+                    nextTimerMs = Math.max(nextTimerMs, clock.epochMs() + 1);
+                    nextTimerMs = ceil(nextTimerMs, TIMER_INTERVAL_MS);
+                    if (nextTimerMs <= t && nextTimerMs < expiry)
+                    {
+                        moveTo(nextTimerMs);
+                        venue.advanceTo(nextTimerMs);
+                        segment.timer();
+                        continue;
+                    }
+                }
+                if (expiry <= t)
+                {
+                    moveTo(expiry);
+                    venue.advanceTo(expiry);
+                    settle(expiry);
+                    continue;
+                }
+                break;
+            }
+            moveTo(t);
+            venue.onMarketData(event);
+            observe(event, t);
+            if (bookPending)
+            {
+                tryEnterBook(t);
+            }
+            if (segmentPending && venue.inFlightCount() == 0)
+            {
+                segmentPending = false;
+                openSegment(t);
+            }
+            if (segment != null && bookIdOf[event.instrumentIndex()] >= 0)
+            {
+                scratch.copyFrom(event);
+                scratch.instrumentIndex(bookIdOf[event.instrumentIndex()]);
+                segment.marketData(scratch);
+                eventsToPipeline++;
+            }
+            venue.advanceTo(t);
+            if (segment != null && t >= nextAccountMs)
+            {
+                segment.account(accountId, venue.accountSnapshot(t));
+                nextAccountMs = t + config.accountIntervalMs();
+            }
+            if (t >= nextSampleMs)
+            {
+                sample(t);
+                nextSampleMs = ceil(t + 1, config.sampleIntervalMs());
+            }
+            if ((++events & 0x3FFF) == 0)
+            {
+                progress.onProgress(events, source.bytesRead(), totalBytes, t - startMs);
+            }
+        }
+        closeSegment();
         if (clock == null)
         {
-            throw new IllegalArgumentException("the data files hold no valid event: nothing to replay ("
-                + badRows.summary() + ")");
+            throw new IllegalArgumentException("the data holds no valid event: nothing to replay ("
+                + source.badSummary() + ")");
         }
         if (bookEvents.isEmpty())
         {
             throw new IllegalArgumentException("the options book was never entered: " + whyNoBook()
-                + "; check the files hold the options_chain of the book's options and the index (derivative_ticker)");
+                + (journalSource != null ? "; check the journal recorded the book's options' tickers"
+                    : "; check the files hold the options_chain of the book's options and the index (derivative_ticker)"));
         }
         final long endMs = t;
         for (long i = 0; i < gateway[0].orders; i++)
@@ -279,7 +305,7 @@ public final class Backtest
         sample(endMs);
         progress.onProgress(events, totalBytes, totalBytes, endMs - startMs);
         final BacktestReport report = BacktestReport.of(config.title(), ledger, startMs, endMs);
-        return new BacktestResult(report, badRows.total(), badRows.summary(), badRows.messages(), events,
+        return new BacktestResult(report, source.badCount(), source.badSummary(), source.badMessages(), events,
             eventsToPipeline, gateway[0].orders, groups, reportsDropped, List.copyOf(bookEvents), Map.copyOf(results),
             List.copyOf(halts), registry.size());
     }
@@ -510,7 +536,7 @@ public final class Backtest
     private void openSegment(final long t)
     {
         final SegmentWiring.Wired wired = SegmentWiring.wire(config, registry, perp, perpIndex, held, quotes, index,
-            venue, gateway[0], clock, nextGroupId, t);
+            venue, gateway[0], clock, nextGroupId, t, journal());
         segment = wired.segment();
         accountId = wired.accountId();
         bookIdOf = wired.bookIdOf();
@@ -540,6 +566,19 @@ public final class Backtest
             scratch.instrumentIndex(perpId);
             segment.marketData(scratch);
         }
+    }
+
+    private SegmentWiring.Journal journal()
+    {
+        if (journalDirectory == null)
+        {
+            return null;
+        }
+        if (journalSigner == null)
+        {
+            journalSigner = ChainSigner.generate(new java.util.Random(JOURNAL_KEY_SEED));
+        }
+        return new SegmentWiring.Journal(journalDirectory, journalSigner);
     }
 
     private void closeSegment()

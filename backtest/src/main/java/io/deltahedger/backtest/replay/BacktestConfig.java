@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A historical backtest.
  *
- * @param files              Tardis CSV files (gzipped or not), merged by local timestamp; at least one
- * @param book               the options book
+ * @param data               the market data: Tardis files or the agent's journal
+ * @param book               the options book ({@link BookSource.JournalAccounts} with a journal only; the
+ *                           short-strangle rule with Tardis files only: a journal holds the book's options, not the chain)
  * @param coin               the hedged underlying (BTC or ETH): its perpetual must be in the data
  * @param bandCoin           the policy's fixed band half-width, coin, &gt; 0
  * @param latencyMs          order latency of the simulated venue, 0..60000 ms
@@ -20,7 +21,7 @@ import java.util.List;
  * @param title              the report's title
  */
 public record BacktestConfig(
-    List<Path> files,
+    ReplayData data,
     BookSource book,
     String coin,
     double bandCoin,
@@ -39,14 +40,24 @@ public record BacktestConfig(
 
     public BacktestConfig
     {
-        if (files == null || files.isEmpty())
+        if (data == null)
         {
-            throw new IllegalArgumentException("a backtest needs at least one Tardis file (--data FILE|DIR)");
+            throw new IllegalArgumentException("a backtest needs market data: Tardis files (--data FILE|DIR) or the agent's "
+                + "journal (--journal DIR)");
         }
-        files = List.copyOf(files);
         if (book == null)
         {
             throw new IllegalArgumentException("a backtest needs an options book (--book FILE or --book-rule short-strangle)");
+        }
+        if (book instanceof BookSource.ShortStrangle && data instanceof ReplayData.AgentJournal)
+        {
+            throw new IllegalArgumentException("--book-rule needs the whole option chain, and a journal holds only the "
+                + "options the agent's book held: give --book FILE, or leave the book out to take the journal's own");
+        }
+        if (book instanceof BookSource.JournalAccounts && !(data instanceof ReplayData.AgentJournal))
+        {
+            throw new IllegalArgumentException("the book from the journal's account snapshots needs a journal (--journal "
+                + "DIR); for Tardis files give --book FILE or --book-rule short-strangle");
         }
         if (!"BTC".equals(coin) && !"ETH".equals(coin))
         {
@@ -82,14 +93,21 @@ public record BacktestConfig(
     public static BacktestConfig of(final List<Path> files, final BookSource book, final String coin,
                                     final double bandCoin, final long latencyMs, final boolean strict)
     {
-        return new BacktestConfig(files, book, coin, bandCoin, latencyMs, strict, 10.0, DEFAULT_ACCOUNT_INTERVAL_MS,
+        return of(new ReplayData.TardisFiles(files), book, coin, bandCoin, latencyMs, strict);
+    }
+
+    /** As {@link #of(List, BookSource, String, double, long, boolean)} for any market data. */
+    public static BacktestConfig of(final ReplayData data, final BookSource book, final String coin,
+                                    final double bandCoin, final long latencyMs, final boolean strict)
+    {
+        return new BacktestConfig(data, book, coin, bandCoin, latencyMs, strict, 10.0, DEFAULT_ACCOUNT_INTERVAL_MS,
             DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_MAX_INPUT_AGE_MS, null);
     }
 
     /** A copy with another band (for sweeps). */
     public BacktestConfig withBandCoin(final double band)
     {
-        return new BacktestConfig(files, book, coin, band, latencyMs, strict, initialBalance, accountIntervalMs,
+        return new BacktestConfig(data, book, coin, band, latencyMs, strict, initialBalance, accountIntervalMs,
             sampleIntervalMs, maxInputAgeMs, title);
     }
 }

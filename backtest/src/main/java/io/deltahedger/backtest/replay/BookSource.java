@@ -81,6 +81,15 @@ public sealed interface BookSource
     }
 
     /**
+     * The options the desk held when the agent started: the option positions (on the backtest's coin) of each Deribit
+     * account's first snapshot in the journal's first session. A journal backtest only ({@code --journal} without
+     * {@code --book}).
+     */
+    record JournalAccounts() implements BookSource
+    {
+    }
+
+    /**
      * The rule "short the {@code delta}-delta strangle of the nearest monthly expiry, rolled at expiry": the call whose
      * venue delta (options_chain {@code delta}) is closest to {@code +delta} and the put closest to {@code -delta}, on
      * the nearest Deribit monthly expiry (the last Friday of a month) after now, each written {@code coins} coins.

@@ -6,6 +6,8 @@ import io.deltahedger.hedger.execution.EngineStatus;
 import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.execution.GroupOutcome;
+import io.deltahedger.hedger.journal.JournalWriter;
+import io.deltahedger.hedger.journal.JournalWriterConfig;
 import io.deltahedger.hedger.pipeline.DecisionSink;
 import io.deltahedger.hedger.pipeline.EventKind;
 import io.deltahedger.hedger.pipeline.HedgingPipeline;
@@ -36,6 +38,9 @@ import java.util.Map;
  */
 final class ReplaySegment implements AutoCloseable
 {
+    /** The agent id a backtest's journal names. */
+    static final String AGENT_ID = "backtest";
+
     private final HedgingPipeline pipeline;
     private final int underlying;
     private boolean groupOpen;
@@ -50,7 +55,7 @@ final class ReplaySegment implements AutoCloseable
     /** @param config the pipeline's settings; its stage threading must be {@link StageThreading#CALLER_RUNS} */
     ReplaySegment(final PipelineConfig config, final Portfolio portfolio, final MarginBook book, final GateConfig gate,
                   final ExecutionConfig execution, final ExecutionVenues venues, final EpochClock clock,
-                  final int underlying)
+                  final int underlying, final SegmentWiring.Journal journal)
     {
         if (config.stageThreading() != StageThreading.CALLER_RUNS)
         {
@@ -60,6 +65,11 @@ final class ReplaySegment implements AutoCloseable
         this.underlying = underlying;
         pipeline = new HedgingPipeline(config, portfolio, book, gate, execution, venues, clock, new Sink(),
             (stage, sequence, error) -> halts.add(stage + " at ring sequence " + sequence + ": " + error));
+        if (journal != null)
+        {
+            pipeline.withJournal(JournalWriter.open(journal.directory(), journal.signer(),
+                JournalWriterConfig.defaults().inline()), AGENT_ID);
+        }
         pipeline.start();
     }
 

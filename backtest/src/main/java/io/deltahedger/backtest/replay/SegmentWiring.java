@@ -9,6 +9,7 @@ import io.deltahedger.greeks.portfolio.Portfolio;
 import io.deltahedger.greeks.pricing.OptionType;
 import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
+import io.deltahedger.hedger.journal.ChainSigner;
 import io.deltahedger.hedger.pipeline.HedgeRoute;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.hedger.pipeline.StageThreading;
@@ -23,6 +24,7 @@ import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.order.VenueGateway;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,11 @@ final class SegmentWiring
     /** The gate's spot moves and vol shifts. */
     private static final double[] SHOCKS = {-0.1, 0.0, 0.1};
 
+    /** Where a segment's pipeline journals, and with which key; null in {@link #wire} for no journal. */
+    record Journal(Path directory, ChainSigner signer)
+    {
+    }
+
     /** A wired segment: the pipeline and the ids the driver maps events with. */
     record Wired(ReplaySegment segment, int accountId, int perpId, int[] bookIdOf)
     {
@@ -51,7 +58,7 @@ final class SegmentWiring
     static Wired wire(final BacktestConfig config, final InstrumentRegistry registry, final Instrument perp,
                       final int perpIndex, final List<HeldOption> held, final ChainQuotes quotes, final double index,
                       final SimulatedVenue venue, final VenueGateway gateway, final ManualClock clock,
-                      final long firstGroupId, final long t)
+                      final long firstGroupId, final long t, final Journal journal)
     {
         final MarginBook book = new MarginBook(2, 8 + held.size());
         final int accountId = book.addAccount("replay " + config.coin(), Venue.DERIBIT, config.coin(),
@@ -94,7 +101,7 @@ final class SegmentWiring
         final ExecutionVenues venues = ExecutionVenues.builder().gateway(accountId, gateway)
             .instrument(perpId, perp).build();
         final ReplaySegment segment = new ReplaySegment(pipelineConfig, portfolio, book, gate,
-            ExecutionConfig.defaults().withFirstGroupId(firstGroupId), venues, clock, 0);
+            ExecutionConfig.defaults().withFirstGroupId(firstGroupId), venues, clock, 0, journal);
         return new Wired(segment, accountId, perpId, bookIdOf);
     }
 }

@@ -89,7 +89,7 @@ public final class Sweep
             {
                 throw new IllegalArgumentException("invalid --sweep latency-ms value " + value + ": whole milliseconds");
             }
-            return new BacktestConfig(base.files(), base.book(), base.coin(), base.bandCoin(), (long) value,
+            return new BacktestConfig(base.data(), base.book(), base.coin(), base.bandCoin(), (long) value,
                 base.strict(), base.initialBalance(), base.accountIntervalMs(), base.sampleIntervalMs(),
                 base.maxInputAgeMs(), base.title());
         }
