@@ -253,16 +253,23 @@ public final class Backtest
             {
                 tryEnterBook(t);
             }
+            boolean opened = false;
             if (segmentPending && venue.inFlightCount() == 0)
             {
                 segmentPending = false;
                 openSegment(t);
+                opened = true;
             }
-            if (segment != null && bookIdOf[event.instrumentIndex()] >= 0)
+            final int registryIndex = event.instrumentIndex();
+            // a segment opened on a perpetual event has it already: its book snapshot is the venue's book after the
+            // event and its ticker is this one (a book change sent again would not chain on the snapshot's sequence
+            // and leave the pipeline's book invalid until the next snapshot)
+            if (segment != null && bookIdOf[registryIndex] >= 0 && !(opened && registryIndex == perpIndex))
             {
-                scratch.copyFrom(event);
-                scratch.instrumentIndex(bookIdOf[event.instrumentIndex()]);
-                segment.marketData(scratch);
+                // the pipeline copies the event into its ring: lend it the source's, under the margin-book id
+                event.instrumentIndex(bookIdOf[registryIndex]);
+                segment.marketData(event);
+                event.instrumentIndex(registryIndex);
                 eventsToPipeline++;
             }
             venue.advanceTo(t);

@@ -40,6 +40,13 @@ final class ReplaySegment implements AutoCloseable
 {
     /** The agent id a backtest's journal names. */
     static final String AGENT_ID = "backtest";
+    /**
+     * A backtest's journal is signed inline (signatures at fixed positions: the same run writes the same bytes) every
+     * 50,000 records or hour of replay time: the live default's every second of record time would sign once per
+     * replayed second, and a replay covers days in seconds (a 3-day run made 200,000 signatures and spent most of its
+     * time on them).
+     */
+    static final JournalWriterConfig JOURNAL_CONFIG = new JournalWriterConfig(50_000, 3_600_000L, 1 << 20, false, false);
 
     private final HedgingPipeline pipeline;
     private final int underlying;
@@ -67,8 +74,7 @@ final class ReplaySegment implements AutoCloseable
             (stage, sequence, error) -> halts.add(stage + " at ring sequence " + sequence + ": " + error));
         if (journal != null)
         {
-            pipeline.withJournal(JournalWriter.open(journal.directory(), journal.signer(),
-                JournalWriterConfig.defaults().inline()), AGENT_ID);
+            pipeline.withJournal(JournalWriter.open(journal.directory(), journal.signer(), JOURNAL_CONFIG), AGENT_ID);
         }
         pipeline.start();
     }
