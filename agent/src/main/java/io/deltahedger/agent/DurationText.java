@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Durations on the command line: a positive whole number and a unit, {@code w} (weeks), {@code d} (days), {@code h}
- * (hours), {@code m} (minutes) or {@code s} (seconds): {@code 1w}, {@code 1d}, {@code 4h}, {@code 30m}. In years they
+ * (hours), {@code m} (minutes), {@code s} (seconds) or {@code ms} (milliseconds): {@code 1w}, {@code 1d}, {@code 4h},
+ * {@code 30m}, {@code 100ms}. In years they
  * count ACT/365, as the pricers do: {@code 1w = 7/365} years.
  */
 final class DurationText
 {
-    static final String ALLOWED = "a whole number and a unit: w (weeks), d (days), h (hours), m (minutes) or "
-        + "s (seconds), e.g. 1w, 1d, 4h, 30m";
+    static final String ALLOWED = "a whole number and a unit: w (weeks), d (days), h (hours), m (minutes), "
+        + "s (seconds) or ms (milliseconds), e.g. 1w, 1d, 4h, 30m, 100ms";
     private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -34,11 +35,12 @@ final class DurationText
         {
             throw new IllegalArgumentException("'" + text + "' is not a duration: use " + ALLOWED);
         }
-        final char unit = Character.toLowerCase(trimmed.charAt(trimmed.length() - 1));
+        final boolean millis = trimmed.toLowerCase(java.util.Locale.ROOT).endsWith("ms") && trimmed.length() > 2;
+        final char unit = millis ? 'u' : Character.toLowerCase(trimmed.charAt(trimmed.length() - 1));
         final long amount;
         try
         {
-            amount = Long.parseLong(trimmed.substring(0, trimmed.length() - 1));
+            amount = Long.parseLong(trimmed.substring(0, trimmed.length() - (millis ? 2 : 1)));
         }
         catch (final NumberFormatException ex)
         {
@@ -60,6 +62,8 @@ final class DurationText
                 return Duration.ofMinutes(amount);
             case 's':
                 return Duration.ofSeconds(amount);
+            case 'u':
+                return Duration.ofMillis(amount);
             default:
                 throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + unit + "': use " + ALLOWED);
         }

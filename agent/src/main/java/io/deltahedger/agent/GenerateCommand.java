@@ -156,7 +156,7 @@ final class GenerateCommand implements Callable<Integer>
         try
         {
             config = new GeneratorConfig(models.build(commandLine, "--model", model, drift, vol), seed, startDate,
-                days, currency, spot, rate, skew, smileCurvature, 1_000L, chainInterval.toMillis(),
+                days, currency, spot, rate, skew, smileCurvature, stepMillis(), chainInterval.toMillis(),
                 bookInterval.toMillis(), tickerInterval.toMillis(), tradesPerMinute, perpetualTick, bookFormat);
         }
         catch (final IllegalArgumentException ex)
@@ -176,5 +176,21 @@ final class GenerateCommand implements Callable<Integer>
             summary.firstIndex(), summary.lastIndex());
         printer.flush();
         return 0;
+    }
+
+    /**
+     * The market's time step: one second, or 100 ms when an interval is not a whole number of seconds (a feed at
+     * Deribit's 100 ms cadence); the generator's intervals must be multiples of it.
+     */
+    private long stepMillis()
+    {
+        for (final Duration d : new Duration[] {chainInterval, bookInterval, tickerInterval})
+        {
+            if (d.toMillis() % 1_000 != 0)
+            {
+                return 100L;
+            }
+        }
+        return 1_000L;
     }
 }
