@@ -172,4 +172,31 @@ class JournalBacktestTest
         assertTrue(rule.getMessage().contains("--book-rule") && rule.getMessage().contains("--book FILE"),
             rule.getMessage());
     }
+
+    /**
+     * A journal at Deribit's live cadence (a perpetual book change and ticker every 100 ms): the backtest takes the
+     * book from the account snapshot and decides on every event from the start to the end. (A book period that opened
+     * on a perpetual book change once sent that change again after the opening snapshot: the pipeline's book then
+     * failed the sequence check and every decision was STALE_INPUT until the next snapshot, which a live feed never
+     * sends.)
+     */
+    @Test
+    void aLiveCadenceJournalIsHedgedThroughoutWithTheBookOfItsAccountSnapshot(@TempDir final Path dir)
+        throws IOException
+    {
+        final LiveLikeJournal.Written written = LiveLikeJournal.write(dir, 6, 1_800, 5, 42);
+        final BacktestResult result = Backtest.run(BacktestConfig.of(new ReplayData.AgentJournal(dir),
+            new BookSource.JournalAccounts(), "BTC", 0.02, 50, true));
+        assertTrue(result.halts().isEmpty(), () -> "stage exceptions: " + result.halts());
+        assertEquals(written.marketDataRecords(), result.events());
+        assertEquals(written.book().stream().map(BookSource.Position::instrument).sorted().toList(),
+            result.bookEvents().stream().filter(BacktestResult.BookEvent::entered)
+                .map(BacktestResult.BookEvent::instrument).sorted().toList());
+        assertTrue(result.bookEvents().stream().allMatch(e -> e.contracts() == -1.0), result.bookEvents().toString());
+        final long decided = result.results().getOrDefault("NO_ACTION", 0L) + result.results().getOrDefault("APPROVED", 0L)
+            + result.results().getOrDefault("GROUP_IN_FLIGHT", 0L);
+        assertTrue(result.results().getOrDefault("STALE_INPUT", 0L) <= 2, result.results().toString());
+        assertTrue(decided > 0.9 * result.pipelineEvents(), result.results() + " of " + result.pipelineEvents());
+        assertTrue(result.orders() > 0 && result.groups() > 0, result.results().toString());
+    }
 }
