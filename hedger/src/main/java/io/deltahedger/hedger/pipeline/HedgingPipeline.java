@@ -77,6 +77,13 @@ public final class HedgingPipeline implements AutoCloseable
     /** The GROUP_DONE state a restart writes for a previous session's unended group (docs/journal.md "Recovery"). */
     public static final String GROUP_ENDED_BY_RESTART = PipelineJournal.ENDED_BY_RESTART;
     private static final int LEVELS_PER_SIDE = 64;
+    /**
+     * Ring slots with {@link StageThreading#CALLER_RUNS}, at most: the ring holds only the event being run and what
+     * its stages publish (a GROUP_DONE, reports of a venue answering inside {@code place}), and each publish writes the
+     * next slot, so a ring of thousands of slots (~3 KB each) would cycle the whole of it through the cache: measured
+     * on a replay, copying each event into a cold slot of the 4096-slot ring took 60% of the time.
+     */
+    static final int CALLER_RUNS_RING_SIZE = 256;
     private static final int TRADE_CAPACITY = 16;
 
     /** Null with {@link StageThreading#CALLER_RUNS}: no consumer thread. */
@@ -186,8 +193,8 @@ public final class HedgingPipeline implements AutoCloseable
         {
             disruptor = null;
             ring = RingBuffer.createSingleProducer(
-                () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY, maxAccounts), config.ringSize(),
-                new BlockingWaitStrategy());
+                () -> new PipelineEvent(LEVELS_PER_SIDE, TRADE_CAPACITY, maxAccounts),
+                Math.min(config.ringSize(), CALLER_RUNS_RING_SIZE), new BlockingWaitStrategy());
             callerProcessed = new Sequence();
             ring.addGatingSequences(callerProcessed);
         }
