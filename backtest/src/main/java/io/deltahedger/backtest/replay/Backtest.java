@@ -88,6 +88,10 @@ public final class Backtest
 
     // the book and its segment
     private final List<HeldOption> held = new ArrayList<>();
+    /** The earliest expiry of the held options (Long.MAX_VALUE when none), kept with {@link #held}. */
+    private long earliestExpiry = Long.MAX_VALUE;
+    /** Per registry index: the ledger id of the held option, or -1; kept with {@link #held}. */
+    private int[] heldLedgerId;
     private boolean bookPending = true;
     /** The book changed; its pipeline opens once no request of the previous one is in flight at the venue. */
     private boolean segmentPending;
@@ -203,6 +207,8 @@ public final class Backtest
         perp = registry.instrument(perpIndex);
         checkFixedBook();
         quotes = new ChainQuotes(registry, config.coin());
+        heldLedgerId = new int[registry.size()];
+        java.util.Arrays.fill(heldLedgerId, -1);
         final long totalBytes = source.totalBytes();
         long startMs = Long.MIN_VALUE;
         long t = Long.MIN_VALUE;
@@ -398,12 +404,9 @@ public final class Backtest
         {
             return;
         }
-        for (final HeldOption h : held)
+        if (heldLedgerId[i] >= 0 && quotes.mark(i) > 0)
         {
-            if (h.registryIndex() == i && quotes.mark(i) > 0)
-            {
-                ledger.onMark(h.ledgerId(), quotes.mark(i));
-            }
+            ledger.onMark(heldLedgerId[i], quotes.mark(i));
         }
     }
 
@@ -426,12 +429,20 @@ public final class Backtest
 
     private long earliestExpiry()
     {
+        return earliestExpiry;
+    }
+
+    /** Recomputes what is kept with {@link #held} (called after each change of the book). */
+    private void heldChanged()
+    {
         long e = Long.MAX_VALUE;
+        java.util.Arrays.fill(heldLedgerId, -1);
         for (final HeldOption h : held)
         {
             e = Math.min(e, h.instrument().expiryEpochMs());
+            heldLedgerId[h.registryIndex()] = h.ledgerId();
         }
-        return e;
+        earliestExpiry = e;
     }
 
     // ---------------------------------------------------------------- the book
@@ -487,6 +498,7 @@ public final class Backtest
             ledger.onFill(h.ledgerId(), t, h.contracts(), mark, mark, 0);
             ledger.onMark(h.ledgerId(), mark);
             held.add(h);
+            heldChanged();
             bookEvents.add(new BacktestResult.BookEvent(true, h.instrument().nativeName(), h.contracts(),
                 mark, index, t));
         }
@@ -527,6 +539,7 @@ public final class Backtest
         }
         held.clear();
         held.addAll(remaining);
+        heldChanged();
         if (config.book() instanceof BookSource.ShortStrangle)
         {
             bookPending = true;

@@ -25,6 +25,8 @@ final class ChainQuotes
     private final double[] mark;
     private final double[] iv;
     private final double[] forward;
+    /** Per registry index: an option on the coin (decided once, not per event). */
+    private final boolean[] coinOption;
     private long firstQuoteMs = Long.MIN_VALUE;
 
     ChainQuotes(final InstrumentRegistry registry, final String coin)
@@ -36,6 +38,12 @@ final class ChainQuotes
         mark = new double[n];
         iv = new double[n];
         forward = new double[n];
+        coinOption = new boolean[n];
+        for (int i = 0; i < n; i++)
+        {
+            final Instrument instrument = registry.instrument(i);
+            coinOption[i] = instrument.kind() == InstrumentKind.OPTION && instrument.underlying().equals(coin);
+        }
         Arrays.fill(mark, Double.NaN);
         Arrays.fill(iv, Double.NaN);
         Arrays.fill(delta, Double.NaN);
@@ -46,8 +54,7 @@ final class ChainQuotes
     boolean observe(final MarketDataEvent e, final long t)
     {
         final int i = e.instrumentIndex();
-        final Instrument instrument = registry.instrument(i);
-        if (instrument.kind() != InstrumentKind.OPTION || !instrument.underlying().equals(coin))
+        if (!coinOption[i])
         {
             return false;
         }

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The agent's own journal as a backtest's market data: its MARKET_DATA records, each the market-data event the live
@@ -39,6 +41,10 @@ import java.util.TreeMap;
  *
  * <p>Damage (a torn or corrupt frame) ends the damaged file's records there: counted and reported with file and
  * offset, or fatal when strict.
+ *
+ * <p>Reading and decoding run ahead on a thread of their own ({@code journal-reader}), {@link #SLOTS} events at most,
+ * handed over in journal order through two counters: the replay thread only takes decoded events, so a replay uses
+ * two cores, and the order, hence every decision, is the journal's.
  */
 final class JournalSource implements MarketSource
 {
@@ -52,14 +58,24 @@ final class JournalSource implements MarketSource
     private final long totalBytes;
     private final InstrumentRegistry registry = new InstrumentRegistry();
     private final Map<Integer, List<JournalEntry.PositionEntry>> firstPositions = new TreeMap<>();
-    private final JournalReader reader;
-    private final MarketDataEvent event = new MarketDataEvent(64, 16);
+    /** Decoded events handed from the reading thread to the replay thread, in journal order. */
+    static final int SLOTS = 256;
+    private final MarketDataEvent[] slots = new MarketDataEvent[SLOTS];
+    private final long[] slotTimeMs = new long[SLOTS];
+    /** Slots the reading thread filled (written by it only). */
+    private final AtomicLong published = new AtomicLong();
+    /** Slots the replay thread is done with (written by it only). */
+    private final AtomicLong released = new AtomicLong();
     private final List<String> damage = new ArrayList<>();
-    /** Per margin-book instrument id of the current session: the registry index, or -1 (skipped). */
-    private int[] indexOfId = new int[0];
-    private long completedBytes;
-    private Path currentFile;
-    private long timeMs = Long.MIN_VALUE;
+    private final Thread readAhead;
+    private long consumed;
+    private int current = -1;
+    private boolean started;
+    private volatile boolean closed;
+    private volatile boolean ended;
+    private volatile RuntimeException failure;
+    private volatile long bytesRead;
+    // written by the reading thread
     private long marketData;
     private long skipped;
     private long sessions;
@@ -94,14 +110,12 @@ final class JournalSource implements MarketSource
         }
         totalBytes = total;
         scanFirstSession();
-        reader = new JournalReader(files, new JournalReader.Listener()
+        for (int i = 0; i < SLOTS; i++)
         {
-            @Override
-            public void onDamage(final Path file, final long offset, final String why)
-            {
-                damaged(file, offset, why);
-            }
-        });
+            slots[i] = new MarketDataEvent(64, 16);
+        }
+        readAhead = new Thread(new ReadAhead(), "journal-reader");
+        readAhead.setDaemon(true);
     }
 
     private void scanFirstSession()
@@ -231,118 +245,209 @@ final class JournalSource implements MarketSource
     @Override
     public boolean next()
     {
-        while (reader.next())
+        if (current >= 0)
         {
-            if (reader.file() != currentFile)
+            released.lazySet(++consumed); // the previous event's slot goes back to the reading thread
+            current = -1;
+        }
+        if (!started)
+        {
+            started = true;
+            readAhead.start();
+        }
+        long idle = 0;
+        while (published.get() == consumed)
+        {
+            if (ended)
             {
-                if (currentFile != null)
+                if (published.get() != consumed)
                 {
-                    completedBytes += sizes.getOrDefault(currentFile, 0L);
+                    break; // published just before it ended
                 }
-                currentFile = reader.file();
-            }
-            final RecordType type = reader.type();
-            if (type == RecordType.MARKET_DATA)
-            {
-                if (readMarketData())
+                final RuntimeException failure = this.failure;
+                if (failure != null)
                 {
-                    return true;
+                    throw failure;
                 }
+                if (marketData == 0)
+                {
+                    throw new IllegalArgumentException("journal " + directory + " holds no MARKET_DATA record: it was "
+                        + "written before the journal recorded market data (format version 1) or with market-data "
+                        + "recording off, so it cannot be replayed; record with the default journal settings");
+                }
+                return false;
             }
-            else if (type == RecordType.HEADER)
-            {
-                session((JournalEntry.Header)entry());
-            }
+            idle = pause(idle);
         }
-        if (marketData == 0)
-        {
-            throw new IllegalArgumentException("journal " + directory + " holds no MARKET_DATA record: it was written "
-                + "before the journal recorded market data (format version 1) or with market-data recording off, so it "
-                + "cannot be replayed; record with the default journal settings");
-        }
-        return false;
-    }
-
-    private boolean readMarketData()
-    {
-        reader.readMarketData(event);
-        marketData++;
-        final int id = event.instrumentIndex();
-        final int index = id >= 0 && id < indexOfId.length ? indexOfId[id] : -1;
-        if (index < 0)
-        {
-            skipped++;
-            return false;
-        }
-        event.instrumentIndex(index);
-        timeMs = Math.max(timeMs, reader.timeMs());
+        current = (int)(consumed & (SLOTS - 1));
         return true;
     }
 
-    private JournalEntry entry()
+    /** Waits a little longer each time: spin, then yield, then park (the other side runs on the other core). */
+    private static long pause(final long idle)
     {
-        try
+        if (idle < 100)
         {
-            return reader.entry();
+            Thread.onSpinWait();
         }
-        catch (final IllegalStateException e)
+        else if (idle < 200)
         {
-            throw new IllegalArgumentException("journal " + reader.file() + " at offset " + reader.offset() + ": "
-                + e.getMessage() + " (run deltahedger verify " + directory + ")", e);
+            Thread.yield();
         }
+        else
+        {
+            LockSupport.parkNanos(20_000);
+        }
+        return idle + 1;
     }
 
-    /** A HEADER starts a session: its margin-book ids map onto the registry by canonical id, first account first. */
-    private void session(final JournalEntry.Header header)
+    /**
+     * The reading thread: frames read, MARKET_DATA decoded into the next free slot and mapped onto the registry,
+     * HEADERs remapping ids, damage counted (or, strict, the failure handed to the replay thread).
+     */
+    private final class ReadAhead implements Runnable
     {
-        sessions++;
-        final List<JournalHeader.InstrumentSetup> instruments = header.header().instruments();
-        indexOfId = new int[instruments.size()];
-        Arrays.fill(indexOfId, -1);
-        final boolean[] taken = new boolean[registry.size()];
-        for (int id = 0; id < instruments.size(); id++)
+        /** Made on the reading thread: Chronicle's buffers refuse a second thread. */
+        private JournalReader reader;
+        private int[] indexOfId = new int[0];
+        private long completedBytes;
+        private Path currentFile;
+        private long lastTimeMs = Long.MIN_VALUE;
+
+        @Override
+        public void run()
         {
-            final String canonical = instruments.get(id).instrument().canonicalId();
-            final int index = registry.indexOf(canonical);
-            if (index >= 0 && !taken[index])
+            try
             {
-                taken[index] = true;
-                indexOfId[id] = index;
+                reader = new JournalReader(files, new JournalReader.Listener()
+                {
+                    @Override
+                    public void onDamage(final Path file, final long offset, final String why)
+                    {
+                        damaged(file, offset, why);
+                    }
+                });
+                long produced = 0;
+                while (!closed && reader.next())
+                {
+                    if (reader.file() != currentFile)
+                    {
+                        if (currentFile != null)
+                        {
+                            completedBytes += sizes.getOrDefault(currentFile, 0L);
+                        }
+                        currentFile = reader.file();
+                    }
+                    final RecordType type = reader.type();
+                    if (type == RecordType.HEADER)
+                    {
+                        session((JournalEntry.Header)entry());
+                    }
+                    else if (type == RecordType.MARKET_DATA)
+                    {
+                        long idle = 0;
+                        while (produced - released.get() == SLOTS && !closed)
+                        {
+                            idle = pause(idle);
+                        }
+                        final int slot = (int)(produced & (SLOTS - 1));
+                        final MarketDataEvent event = slots[slot];
+                        reader.readMarketData(event);
+                        marketData++;
+                        final int id = event.instrumentIndex();
+                        final int index = id >= 0 && id < indexOfId.length ? indexOfId[id] : -1;
+                        if (index < 0)
+                        {
+                            skipped++;
+                            continue;
+                        }
+                        event.instrumentIndex(index);
+                        lastTimeMs = Math.max(lastTimeMs, reader.timeMs());
+                        slotTimeMs[slot] = lastTimeMs;
+                        bytesRead = completedBytes + reader.endOffset();
+                        published.lazySet(++produced);
+                    }
+                }
+            }
+            catch (final RuntimeException e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                if (reader != null)
+                {
+                    reader.close();
+                }
+                ended = true;
             }
         }
-    }
 
-    private void damaged(final Path file, final long offset, final String why)
-    {
-        damaged++;
-        final String message = file + " at offset " + offset + ": " + why;
-        if (strict)
+        private JournalEntry entry()
         {
-            throw new IllegalArgumentException("journal damaged: " + message + " (run deltahedger verify " + directory
-                + "; without --strict the rest of the file is skipped and the replay goes on)");
+            try
+            {
+                return reader.entry();
+            }
+            catch (final IllegalStateException e)
+            {
+                throw new IllegalArgumentException("journal " + reader.file() + " at offset " + reader.offset() + ": "
+                    + e.getMessage() + " (run deltahedger verify " + directory + ")", e);
+            }
         }
-        if (damage.size() < 100)
+
+        /** A HEADER starts a session: its margin-book ids map onto the registry by canonical id, first account first. */
+        private void session(final JournalEntry.Header header)
         {
-            damage.add(message);
+            sessions++;
+            final List<JournalHeader.InstrumentSetup> instruments = header.header().instruments();
+            indexOfId = new int[instruments.size()];
+            Arrays.fill(indexOfId, -1);
+            final boolean[] taken = new boolean[registry.size()];
+            for (int id = 0; id < instruments.size(); id++)
+            {
+                final String canonical = instruments.get(id).instrument().canonicalId();
+                final int index = registry.indexOf(canonical);
+                if (index >= 0 && !taken[index])
+                {
+                    taken[index] = true;
+                    indexOfId[id] = index;
+                }
+            }
+        }
+
+        private void damaged(final Path file, final long offset, final String why)
+        {
+            damaged++;
+            final String message = file + " at offset " + offset + ": " + why;
+            if (strict)
+            {
+                throw new IllegalArgumentException("journal damaged: " + message + " (run deltahedger verify "
+                    + directory + "; without --strict the rest of the file is skipped and the replay goes on)");
+            }
+            if (damage.size() < 100)
+            {
+                damage.add(message);
+            }
         }
     }
 
     @Override
     public MarketDataEvent event()
     {
-        return event;
+        return slots[current];
     }
 
     @Override
     public long timeMs()
     {
-        return timeMs;
+        return slotTimeMs[current];
     }
 
     @Override
     public long bytesRead()
     {
-        return completedBytes + (currentFile == null ? 0 : reader.endOffset());
+        return bytesRead;
     }
 
     @Override
@@ -350,6 +455,8 @@ final class JournalSource implements MarketSource
     {
         return totalBytes;
     }
+
+    // counted by the reading thread; read after the replay ended (the volatile 'ended' orders them)
 
     @Override
     public long badCount()
@@ -387,9 +494,21 @@ final class JournalSource implements MarketSource
         return sessions;
     }
 
+    /** Stops the reading thread (it closes its reader) and waits for it. */
     @Override
     public void close()
     {
-        reader.close();
+        closed = true;
+        if (started)
+        {
+            try
+            {
+                readAhead.join();
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
