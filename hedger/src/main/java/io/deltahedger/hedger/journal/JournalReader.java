@@ -196,12 +196,7 @@ public final class JournalReader implements AutoCloseable
             {
                 prefixError = "unknown record type code " + code;
             }
-            else if (type == RecordType.MARKET_DATA && fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
-            {
-                type = null;
-                prefixError = "a MARKET_DATA record (type code 11) in a format version " + fileVersion + " file, which "
-                    + "cannot hold one: the record is damaged";
-            }
+
         }
         catch (final RuntimeException e)
         {
@@ -221,6 +216,10 @@ public final class JournalReader implements AutoCloseable
         {
             throw new IllegalStateException(prefixError);
         }
+        if (type == RecordType.MARKET_DATA && fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
+        {
+            throw new IllegalStateException(notInThisVersion());
+        }
         try
         {
             bodyBytes.readPositionRemaining(0, bodyLength);
@@ -231,7 +230,7 @@ public final class JournalReader implements AutoCloseable
             final JournalEntry entry = RecordCodec.read(type, v);
             if (bodyBytes.readRemaining() != 0)
             {
-                throw new IllegalStateException(bodyBytes.readRemaining() + " bytes follow the " + type + " payload");
+                throw new IllegalStateException(trailing(type));
             }
             return entry;
         }
@@ -259,9 +258,27 @@ public final class JournalReader implements AutoCloseable
     {
         if (type != RecordType.MARKET_DATA)
         {
-            throw notMarketData();
+            throw new IllegalStateException(where() + ": readMarketData needs a MARKET_DATA record, this one is "
+                + (type == null ? "undecodable (" + prefixError + ")" : type.toString()));
         }
-        final String why;
+        final String why = decodeMarketData(target);
+        if (why != null)
+        {
+            throw new IllegalStateException(where() + ": " + why);
+        }
+    }
+
+    /**
+     * Decodes the current record, known to be MARKET_DATA, into {@code target}.
+     *
+     * @return null, or why the record is not a valid MARKET_DATA (without the file and offset)
+     */
+    String decodeMarketData(final MarketDataEvent target)
+    {
+        if (fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
+        {
+            return notInThisVersion();
+        }
         try
         {
             bodyBytes.readPositionRemaining(0, bodyLength);
@@ -270,23 +287,35 @@ public final class JournalReader implements AutoCloseable
             v.int8();
             v.int64();
             MarketDataCodec.read(v, target, text);
-            if (bodyBytes.readRemaining() == 0)
-            {
-                return;
-            }
-            why = bodyBytes.readRemaining() + " bytes follow the MARKET_DATA payload";
+            return bodyBytes.readRemaining() == 0 ? null : trailing(RecordType.MARKET_DATA);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            return e.getMessage();
         }
         catch (final RuntimeException e)
         {
-            throw new IllegalStateException(where() + ": the MARKET_DATA payload cannot be decoded: " + e.getMessage(), e);
+            return "the MARKET_DATA payload cannot be decoded (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): the record is damaged";
         }
-        throw new IllegalStateException(where() + ": " + why);
     }
 
-    private IllegalStateException notMarketData()
+    /**
+     * What is wrong when decoding did not end at the body's end. (Chronicle reads past the end of the bytes without
+     * failing, so a payload cut short shows as a read position past the end.)
+     */
+    private String trailing(final RecordType what)
     {
-        return new IllegalStateException(where() + ": readMarketData needs a MARKET_DATA record, this one is "
-            + (type == null ? "undecodable (" + prefixError + ")" : type.toString()));
+        final long remaining = bodyBytes.readRemaining();
+        return remaining > 0 ? remaining + " bytes follow the " + what + " payload"
+            : "the " + what + " payload is cut short: the record is damaged";
+    }
+
+    private String notInThisVersion()
+    {
+        return "a MARKET_DATA record (type code 11) in a format version " + fileVersion + " file, which cannot hold one "
+            + "(MARKET_DATA needs version " + JournalFormat.MARKET_DATA_SINCE_VERSION + "): the record or the file's "
+            + "preamble is damaged";
     }
 
     private String where()
