@@ -9,6 +9,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -41,6 +43,8 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final List<Path> files;
     private final Listener listener;
     private int fileIndex = -1;
@@ -55,7 +59,7 @@ public final class JournalReader implements AutoCloseable
     private final byte[] storedHash = new byte[HashChain.HASH_LENGTH];
     private final byte[] preamble = new byte[JournalFormat.PREAMBLE_LENGTH];
 
-    private final StringBuilder text = new StringBuilder(32);
+    private final MarketDataDecoder marketData = new MarketDataDecoder();
     private int fileVersion;
     private long frameOffset;
     private int bodyLength;
@@ -183,8 +187,22 @@ public final class JournalReader implements AutoCloseable
 
     private void decodePrefix()
     {
-        bodyBytes.readPositionRemaining(0, bodyLength);
         prefixError = null;
+        if (bodyLength >= MarketDataDecoder.PREFIX_LENGTH && (body[0] & 0xFF) == 0xA7 && (body[9] & 0xFF) == 0xA4
+            && (body[11] & 0xFF) == 0xA7)
+        {
+            // what the writer always produces (int64, int8, int64 with fixed widths): read without Chronicle's ValueIn
+            seq = (long)LONG.get(body, 1);
+            final int code = body[10];
+            timeMs = (long)LONG.get(body, 12);
+            type = RecordType.ofCode(code);
+            if (type == null)
+            {
+                prefixError = "unknown record type code " + code;
+            }
+            return;
+        }
+        bodyBytes.readPositionRemaining(0, bodyLength);
         try
         {
             final ValueIn v = wire.getValueIn();
@@ -216,9 +234,15 @@ public final class JournalReader implements AutoCloseable
         {
             throw new IllegalStateException(prefixError);
         }
-        if (type == RecordType.MARKET_DATA && fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
+        if (type == RecordType.MARKET_DATA)
         {
-            throw new IllegalStateException(notInThisVersion());
+            final MarketDataEvent event = new MarketDataEvent();
+            final String invalid = decodeMarketData(event);
+            if (invalid != null)
+            {
+                throw new IllegalStateException(invalid);
+            }
+            return new JournalEntry.MarketData(event);
         }
         try
         {
@@ -281,13 +305,8 @@ public final class JournalReader implements AutoCloseable
         }
         try
         {
-            bodyBytes.readPositionRemaining(0, bodyLength);
-            final ValueIn v = wire.getValueIn();
-            v.int64();
-            v.int8();
-            v.int64();
-            MarketDataCodec.read(v, target, text);
-            return bodyBytes.readRemaining() == 0 ? null : trailing(RecordType.MARKET_DATA);
+            marketData.decode(body, bodyLength, target);
+            return null;
         }
         catch (final IllegalArgumentException e)
         {
@@ -295,8 +314,8 @@ public final class JournalReader implements AutoCloseable
         }
         catch (final RuntimeException e)
         {
-            return "the MARKET_DATA payload cannot be decoded (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): the record is damaged";
+            // not expected (every read is bounds-checked); kept so that no damaged record escapes as another type
+            return "the MARKET_DATA payload cannot be decoded (" + e + "): the record is damaged";
         }
     }
 

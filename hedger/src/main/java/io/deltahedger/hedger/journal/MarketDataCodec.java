@@ -1,13 +1,9 @@
 package io.deltahedger.hedger.journal;
 
-import io.deltahedger.venues.Side;
-import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.marketdata.Levels;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
-import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.marketdata.TickerField;
 import io.deltahedger.venues.marketdata.Trades;
-import net.openhft.chronicle.wire.ValueIn;
 import net.openhft.chronicle.wire.ValueOut;
 
 /**
@@ -27,35 +23,31 @@ import net.openhft.chronicle.wire.ValueOut;
  * written as received, NaN and infinities included (Chronicle writes a double's 8 bytes), so decoding reproduces
  * the event bit for bit.
  *
- * <p>Encoding writes primitives and existing strings (venue codes, enum names) and allocates nothing. Decoding into
- * a caller-owned event allocates nothing once the event's level and trade buffers have grown to the record's size:
- * enum names are read into a reusable {@link StringBuilder} and compared with the constants' names.
+ * <p>Encoding writes primitives and existing strings (venue codes, enum names) and allocates nothing. Decoding is
+ * {@link MarketDataDecoder}'s, straight from the body bytes into a caller-owned event.
  */
 final class MarketDataCodec
 {
     /** The field bit saying that a next funding time follows the ticker fields. */
     static final long NEXT_FUNDING_TIME = 1L << 63;
 
-    private static final long BEST_BID = bit(TickerField.BEST_BID);
-    private static final long BEST_ASK = bit(TickerField.BEST_ASK);
-    private static final long LAST_PRICE = bit(TickerField.LAST_PRICE);
-    private static final long MARK_PRICE = bit(TickerField.MARK_PRICE);
-    private static final long INDEX_PRICE = bit(TickerField.INDEX_PRICE);
-    private static final long SETTLEMENT_PRICE = bit(TickerField.SETTLEMENT_PRICE);
-    private static final long UNDERLYING_PRICE = bit(TickerField.UNDERLYING_PRICE);
-    private static final long MARK_IV = bit(TickerField.MARK_IV);
-    private static final long BID_IV = bit(TickerField.BID_IV);
-    private static final long ASK_IV = bit(TickerField.ASK_IV);
-    private static final long GREEKS = bit(TickerField.GREEKS);
-    private static final long OPEN_INTEREST = bit(TickerField.OPEN_INTEREST);
-    private static final long CURRENT_FUNDING = bit(TickerField.CURRENT_FUNDING);
-    private static final long FUNDING_8H = bit(TickerField.FUNDING_8H);
-    private static final long INTEREST_RATE = bit(TickerField.INTEREST_RATE);
+    static final long BEST_BID = bit(TickerField.BEST_BID);
+    static final long BEST_ASK = bit(TickerField.BEST_ASK);
+    static final long LAST_PRICE = bit(TickerField.LAST_PRICE);
+    static final long MARK_PRICE = bit(TickerField.MARK_PRICE);
+    static final long INDEX_PRICE = bit(TickerField.INDEX_PRICE);
+    static final long SETTLEMENT_PRICE = bit(TickerField.SETTLEMENT_PRICE);
+    static final long UNDERLYING_PRICE = bit(TickerField.UNDERLYING_PRICE);
+    static final long MARK_IV = bit(TickerField.MARK_IV);
+    static final long BID_IV = bit(TickerField.BID_IV);
+    static final long ASK_IV = bit(TickerField.ASK_IV);
+    static final long GREEKS = bit(TickerField.GREEKS);
+    static final long OPEN_INTEREST = bit(TickerField.OPEN_INTEREST);
+    static final long CURRENT_FUNDING = bit(TickerField.CURRENT_FUNDING);
+    static final long FUNDING_8H = bit(TickerField.FUNDING_8H);
+    static final long INTEREST_RATE = bit(TickerField.INTEREST_RATE);
     /** Every bit a record may set. */
-    private static final long KNOWN_BITS = (1L << TickerField.values().length) - 1 | NEXT_FUNDING_TIME;
-
-    private static final Venue[] VENUES = Venue.values();
-    private static final MarketDataType[] TYPES = MarketDataType.values();
+    static final long KNOWN_BITS = (1L << TickerField.values().length) - 1 | NEXT_FUNDING_TIME;
 
     private MarketDataCodec()
     {
@@ -179,192 +171,6 @@ final class MarketDataCodec
             out.int64(levels.priceTicks(k));
             out.int64(levels.sizeLots(k));
         }
-    }
-
-    /**
-     * Decodes a payload (after the record prefix) into {@code target}, which is cleared first.
-     *
-     * @param text a reusable buffer for the enum names
-     * @throws IllegalArgumentException naming what is wrong (unknown venue code, type name, side or field bits, a
-     *                                  count out of range); Chronicle's own exceptions for bytes that are not values
-     */
-    static void read(final ValueIn in, final MarketDataEvent target, final StringBuilder text)
-    {
-        target.clear();
-        final int instrument = in.int32();
-        final Venue venue = venue(readText(in, text));
-        final MarketDataType type = type(readText(in, text));
-        target.header(venue, type, instrument, in.int64());
-        target.sequence(in.int64());
-        target.prevSequence(in.int64());
-        final long bits = in.int64();
-        if ((bits & ~KNOWN_BITS) != 0)
-        {
-            throw new IllegalArgumentException("MARKET_DATA field bits 0x" + Long.toHexString(bits) + " set unknown bits 0x"
-                + Long.toHexString(bits & ~KNOWN_BITS) + ": the record is damaged or from a newer format");
-        }
-        if ((bits & ~NEXT_FUNDING_TIME) != 0)
-        {
-            readTicker(in, target, bits);
-        }
-        if ((bits & NEXT_FUNDING_TIME) != 0)
-        {
-            final long nextFundingMs = in.int64();
-            if (nextFundingMs == 0)
-            {
-                throw new IllegalArgumentException("MARKET_DATA says a next funding time follows but it is 0 (none): the "
-                    + "record is damaged");
-            }
-            target.nextFundingTimeMs(nextFundingMs);
-        }
-        readLevels(in, target.bids(), "bid levels");
-        readLevels(in, target.asks(), "ask levels");
-        final int n = count(in.int32(), Trades.MAX_TRADES, "trades");
-        final Trades trades = target.trades();
-        for (int k = 0; k < n; k++)
-        {
-            final long price = in.int64();
-            final long size = in.int64();
-            final Side side = side(readText(in, text));
-            trades.add(price, size, side, in.int64(), in.int64());
-        }
-    }
-
-    private static void readTicker(final ValueIn in, final MarketDataEvent t, final long bits)
-    {
-        if ((bits & BEST_BID) != 0)
-        {
-            t.bestBid(in.int64(), in.int64());
-        }
-        if ((bits & BEST_ASK) != 0)
-        {
-            t.bestAsk(in.int64(), in.int64());
-        }
-        if ((bits & LAST_PRICE) != 0)
-        {
-            t.lastPriceTicks(in.int64());
-        }
-        if ((bits & MARK_PRICE) != 0)
-        {
-            t.markPrice(in.float64());
-        }
-        if ((bits & INDEX_PRICE) != 0)
-        {
-            t.indexPrice(in.float64());
-        }
-        if ((bits & SETTLEMENT_PRICE) != 0)
-        {
-            t.settlementPrice(in.float64());
-        }
-        if ((bits & UNDERLYING_PRICE) != 0)
-        {
-            t.underlyingPrice(in.float64());
-        }
-        if ((bits & MARK_IV) != 0)
-        {
-            t.markIv(in.float64());
-        }
-        if ((bits & BID_IV) != 0)
-        {
-            t.bidIv(in.float64());
-        }
-        if ((bits & ASK_IV) != 0)
-        {
-            t.askIv(in.float64());
-        }
-        if ((bits & GREEKS) != 0)
-        {
-            t.greeks(in.float64(), in.float64(), in.float64(), in.float64(), in.float64());
-        }
-        if ((bits & OPEN_INTEREST) != 0)
-        {
-            t.openInterest(in.float64());
-        }
-        if ((bits & CURRENT_FUNDING) != 0)
-        {
-            t.currentFunding(in.float64());
-        }
-        if ((bits & FUNDING_8H) != 0)
-        {
-            t.funding8h(in.float64());
-        }
-        if ((bits & INTEREST_RATE) != 0)
-        {
-            t.interestRate(in.float64());
-        }
-    }
-
-    private static void readLevels(final ValueIn in, final Levels levels, final String what)
-    {
-        final int n = count(in.int32(), Levels.MAX_LEVELS, what);
-        for (int k = 0; k < n; k++)
-        {
-            levels.add(in.int64(), in.int64());
-        }
-    }
-
-    private static StringBuilder readText(final ValueIn in, final StringBuilder text)
-    {
-        text.setLength(0);
-        if (in.textTo(text) == null)
-        {
-            throw new IllegalArgumentException("MARKET_DATA holds a null where a name was expected: the record is damaged");
-        }
-        return text;
-    }
-
-    private static Venue venue(final StringBuilder code)
-    {
-        if (code.length() == 0)
-        {
-            return null;
-        }
-        for (final Venue venue : VENUES)
-        {
-            if (venue.code().contentEquals(code))
-            {
-                return venue;
-            }
-        }
-        throw new IllegalArgumentException("MARKET_DATA names unknown venue code '" + code + "': the record is damaged or "
-            + "was written by a build that knows more venues");
-    }
-
-    private static MarketDataType type(final StringBuilder name)
-    {
-        for (final MarketDataType type : TYPES)
-        {
-            if (type.name().contentEquals(name))
-            {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("MARKET_DATA names unknown market-data type '" + name + "': the record is "
-            + "damaged or was written by a build that knows more types");
-    }
-
-    private static Side side(final StringBuilder name)
-    {
-        if (Side.BUY.name().contentEquals(name))
-        {
-            return Side.BUY;
-        }
-        if (Side.SELL.name().contentEquals(name))
-        {
-            return Side.SELL;
-        }
-        throw new IllegalArgumentException("MARKET_DATA trade has taker side '" + name + "', not BUY or SELL: the record "
-            + "is damaged");
-    }
-
-    private static int count(final int n, final int max, final String what)
-    {
-        if (n < 0 || n > max)
-        {
-            throw new IllegalArgumentException("MARKET_DATA lists " + n + " " + what + ", outside 0.." + max
-                + ": the record is damaged");
-        }
-        return n;
     }
 
     // ---------------------------------------------------------------- values (tools)

@@ -123,6 +123,20 @@ class MarketDataRecordTest
     }
 
     @Test
+    void aValueOfAnotherTypeIsAnErrorNamingWhere() throws IOException
+    {
+        final Path file = tickerThenMarket();
+        patchFirstBody(file, body ->
+        {
+            assertEquals((byte)0xA6, body[20], "the instrument id's int32 right after the prefix");
+            body[20] = (byte)0xA7;
+            return body;
+        });
+        final String why = readFirstFails(file);
+        assertTrue(why.contains("type code 0xa7 at byte 20 where an int32 (0xa6) was expected"), why);
+    }
+
+    @Test
     void aPayloadCutShortIsAnError() throws IOException
     {
         final Path file = tickerThenMarket();
