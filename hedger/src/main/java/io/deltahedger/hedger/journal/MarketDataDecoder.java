@@ -48,30 +48,42 @@ final class MarketDataDecoder
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final int INT8 = 0xA4;
-    private static final int INT32 = 0xA6;
-    private static final int INT64 = 0xA7;
-    private static final int FLOAT64 = 0x91;
-    private static final int SHORT_TEXT = 0xE0;
+    static final int INT32 = 0xA6;
+    static final int INT64 = 0xA7;
+    static final int FLOAT64 = 0x91;
+    static final int SHORT_TEXT = 0xE0;
     /** seq (int64), type code (int8), time (int64). */
     static final int PREFIX_LENGTH = 9 + 2 + 9;
 
     private static final Venue[] VENUES = Venue.values();
-    private static final byte[][] VENUE_CODES = new byte[VENUES.length][];
+    static final byte[][] VENUE_CODES = new byte[VENUES.length][];
     private static final MarketDataType[] TYPES = MarketDataType.values();
-    private static final byte[][] TYPE_NAMES = new byte[TYPES.length][];
-    private static final byte[] BUY = Side.BUY.name().getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SELL = Side.SELL.name().getBytes(StandardCharsets.US_ASCII);
+    static final byte[][] TYPE_NAMES = new byte[TYPES.length][];
+    static final byte[] BUY = Side.BUY.name().getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SELL = Side.SELL.name().getBytes(StandardCharsets.US_ASCII);
 
     static
     {
         for (int v = 0; v < VENUES.length; v++)
         {
-            VENUE_CODES[v] = VENUES[v].code().getBytes(StandardCharsets.US_ASCII);
+            VENUE_CODES[v] = shortName(VENUES[v].code());
         }
         for (int t = 0; t < TYPES.length; t++)
         {
-            TYPE_NAMES[t] = TYPES[t].name().getBytes(StandardCharsets.US_ASCII);
+            TYPE_NAMES[t] = shortName(TYPES[t].name());
         }
+    }
+
+    /** A name's ASCII bytes, which must fit a short text (the encoder writes no other form). */
+    private static byte[] shortName(final String name)
+    {
+        final byte[] ascii = name.getBytes(StandardCharsets.US_ASCII);
+        if (ascii.length > 31 || !name.equals(new String(ascii, StandardCharsets.US_ASCII)))
+        {
+            throw new ExceptionInInitializerError("MARKET_DATA writes names as short ASCII texts; '" + name
+                + "' is not one: extend the codec");
+        }
+        return ascii;
     }
 
     private byte[] b;
