@@ -25,8 +25,8 @@ import java.nio.ByteOrder;
  * </pre>
  * The field bits are the event's {@link MarketDataEvent#presentFields()} (bit {@code f.ordinal()} per ticker field)
  * plus {@link #NEXT_FUNDING_TIME} when the event carries a next funding time (non-zero: zero means none). Values are
- * written as received, NaN and infinities included (Chronicle writes a double's 8 bytes), so decoding reproduces
- * the event bit for bit.
+ * written as received, NaN and infinities included (a double's raw 8 bytes), so decoding reproduces the event bit for
+ * bit.
  *
  * <p>Encoding writes primitives and existing strings (venue codes, enum names) and allocates nothing. Decoding is
  * {@link MarketDataDecoder}'s, straight from the body bytes into a caller-owned event.
