@@ -9,6 +9,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -41,6 +43,8 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final List<Path> files;
     private final Listener listener;
     private int fileIndex = -1;
@@ -55,7 +59,7 @@ public final class JournalReader implements AutoCloseable
     private final byte[] storedHash = new byte[HashChain.HASH_LENGTH];
     private final byte[] preamble = new byte[JournalFormat.PREAMBLE_LENGTH];
 
-    private final StringBuilder text = new StringBuilder(32);
+    private final MarketDataDecoder marketData = new MarketDataDecoder();
     private int fileVersion;
     private long frameOffset;
     private int bodyLength;
@@ -183,8 +187,22 @@ public final class JournalReader implements AutoCloseable
 
     private void decodePrefix()
     {
-        bodyBytes.readPositionRemaining(0, bodyLength);
         prefixError = null;
+        if (bodyLength >= MarketDataDecoder.PREFIX_LENGTH && (body[0] & 0xFF) == 0xA7 && (body[9] & 0xFF) == 0xA4
+            && (body[11] & 0xFF) == 0xA7)
+        {
+            // what the writer always produces (int64, int8, int64 with fixed widths): read without Chronicle's ValueIn
+            seq = (long)LONG.get(body, 1);
+            final int code = body[10];
+            timeMs = (long)LONG.get(body, 12);
+            type = RecordType.ofCode(code);
+            if (type == null)
+            {
+                prefixError = "unknown record type code " + code;
+            }
+            return;
+        }
+        bodyBytes.readPositionRemaining(0, bodyLength);
         try
         {
             final ValueIn v = wire.getValueIn();
@@ -196,12 +214,7 @@ public final class JournalReader implements AutoCloseable
             {
                 prefixError = "unknown record type code " + code;
             }
-            else if (type == RecordType.MARKET_DATA && fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
-            {
-                type = null;
-                prefixError = "a MARKET_DATA record (type code 11) in a format version " + fileVersion + " file, which "
-                    + "cannot hold one: the record is damaged";
-            }
+
         }
         catch (final RuntimeException e)
         {
@@ -221,6 +234,16 @@ public final class JournalReader implements AutoCloseable
         {
             throw new IllegalStateException(prefixError);
         }
+        if (type == RecordType.MARKET_DATA)
+        {
+            final MarketDataEvent event = new MarketDataEvent();
+            final String invalid = decodeMarketData(event);
+            if (invalid != null)
+            {
+                throw new IllegalStateException(invalid);
+            }
+            return new JournalEntry.MarketData(event);
+        }
         try
         {
             bodyBytes.readPositionRemaining(0, bodyLength);
@@ -231,7 +254,7 @@ public final class JournalReader implements AutoCloseable
             final JournalEntry entry = RecordCodec.read(type, v);
             if (bodyBytes.readRemaining() != 0)
             {
-                throw new IllegalStateException(bodyBytes.readRemaining() + " bytes follow the " + type + " payload");
+                throw new IllegalStateException(trailing(type));
             }
             return entry;
         }
@@ -259,34 +282,59 @@ public final class JournalReader implements AutoCloseable
     {
         if (type != RecordType.MARKET_DATA)
         {
-            throw notMarketData();
+            throw new IllegalStateException(where() + ": readMarketData needs a MARKET_DATA record, this one is "
+                + (type == null ? "undecodable (" + prefixError + ")" : type.toString()));
         }
-        final String why;
+        final String why = decodeMarketData(target);
+        if (why != null)
+        {
+            throw new IllegalStateException(where() + ": " + why);
+        }
+    }
+
+    /**
+     * Decodes the current record, known to be MARKET_DATA, into {@code target}.
+     *
+     * @return null, or why the record is not a valid MARKET_DATA (without the file and offset)
+     */
+    String decodeMarketData(final MarketDataEvent target)
+    {
+        if (fileVersion < JournalFormat.MARKET_DATA_SINCE_VERSION)
+        {
+            return notInThisVersion();
+        }
         try
         {
-            bodyBytes.readPositionRemaining(0, bodyLength);
-            final ValueIn v = wire.getValueIn();
-            v.int64();
-            v.int8();
-            v.int64();
-            MarketDataCodec.read(v, target, text);
-            if (bodyBytes.readRemaining() == 0)
-            {
-                return;
-            }
-            why = bodyBytes.readRemaining() + " bytes follow the MARKET_DATA payload";
+            marketData.decode(body, bodyLength, target);
+            return null;
+        }
+        catch (final IllegalArgumentException e)
+        {
+            return e.getMessage();
         }
         catch (final RuntimeException e)
         {
-            throw new IllegalStateException(where() + ": the MARKET_DATA payload cannot be decoded: " + e.getMessage(), e);
+            // not expected (every read is bounds-checked); kept so that no damaged record escapes as another type
+            return "the MARKET_DATA payload cannot be decoded (" + e + "): the record is damaged";
         }
-        throw new IllegalStateException(where() + ": " + why);
     }
 
-    private IllegalStateException notMarketData()
+    /**
+     * What is wrong when decoding did not end at the body's end. (Chronicle reads past the end of the bytes without
+     * failing, so a payload cut short shows as a read position past the end.)
+     */
+    private String trailing(final RecordType what)
     {
-        return new IllegalStateException(where() + ": readMarketData needs a MARKET_DATA record, this one is "
-            + (type == null ? "undecodable (" + prefixError + ")" : type.toString()));
+        final long remaining = bodyBytes.readRemaining();
+        return remaining > 0 ? remaining + " bytes follow the " + what + " payload"
+            : "the " + what + " payload is cut short: the record is damaged";
+    }
+
+    private String notInThisVersion()
+    {
+        return "a MARKET_DATA record (type code 11) in a format version " + fileVersion + " file, which cannot hold one "
+            + "(MARKET_DATA needs version " + JournalFormat.MARKET_DATA_SINCE_VERSION + "): the record or the file's "
+            + "preamble is damaged";
     }
 
     private String where()

@@ -235,9 +235,13 @@ public final class JournalVerifier
         private void onMarketData(final JournalReader reader)
         {
             marketData++;
-            reader.readMarketData(scratch);
+            final String invalid = reader.decodeMarketData(scratch);
             final int instrument = scratch.instrumentIndex();
-            if (instruments < 0)
+            if (invalid != null)
+            {
+                fail(reader.file(), reader.offset(), reader.seq(), invalid);
+            }
+            else if (instruments < 0)
             {
                 fail(reader.file(), reader.offset(), reader.seq(), "MARKET_DATA for instrument " + instrument
                     + " but no HEADER precedes it to register instruments");

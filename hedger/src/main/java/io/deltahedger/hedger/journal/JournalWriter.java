@@ -199,7 +199,8 @@ public final class JournalWriter implements AutoCloseable
      */
     public long appendMarketData(final long timeMs, final MarketDataEvent event)
     {
-        MarketDataCodec.write(begin(RecordType.MARKET_DATA, timeMs), event);
+        begin(RecordType.MARKET_DATA, timeMs);
+        MarketDataCodec.write(bytes, event);
         return end(timeMs);
     }
 

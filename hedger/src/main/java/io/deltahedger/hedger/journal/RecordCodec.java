@@ -11,7 +11,6 @@ import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
 import io.deltahedger.venues.account.Position;
 import io.deltahedger.venues.instrument.InstrumentKind;
-import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.order.ClientOrderId;
 import io.deltahedger.venues.order.ExecType;
 import io.deltahedger.venues.order.ExecutionReport;
@@ -272,7 +271,8 @@ final class RecordCodec
             case CONTROL -> new JournalEntry.Control(in.text(), in.text(), in.text());
             case GROUP_DONE -> new JournalEntry.GroupDone(in.int64(), in.text());
             case CHAIN_SIGNATURE -> new JournalEntry.ChainSignature(in.int64(), in.bytes(), in.text(), in.bytes());
-            case MARKET_DATA -> readMarketData(in);
+            case MARKET_DATA -> throw new IllegalStateException("MARKET_DATA is decoded from the body bytes by "
+                + "MarketDataDecoder, not through RecordCodec");
         };
     }
 
@@ -331,13 +331,6 @@ final class RecordCodec
         final GateConfig gate = new GateConfig(threshold, maxAge, spot, vol, in.int64());
         return new JournalEntry.Header(version, signer,
             new JournalHeader(agentId, maxAccounts, maxInstruments, accounts, instruments, gate));
-    }
-
-    private static JournalEntry.MarketData readMarketData(final ValueIn in)
-    {
-        final MarketDataEvent event = new MarketDataEvent();
-        MarketDataCodec.read(in, event, new StringBuilder(16));
-        return new JournalEntry.MarketData(event);
     }
 
     private static JournalEntry.Account readAccount(final ValueIn in)

@@ -4,6 +4,7 @@ import io.deltahedger.hedger.journal.ChainSigner;
 import io.deltahedger.hedger.journal.JournalEntry;
 import io.deltahedger.hedger.journal.JournalWriter;
 import io.deltahedger.hedger.journal.JournalWriterConfig;
+import io.deltahedger.hedger.journal.MarketDataSamples;
 import io.deltahedger.marginmonitor.book.MarginBook;
 import io.deltahedger.marginmonitor.gate.GateConfig;
 import io.deltahedger.marginmonitor.gate.GateVerdict;
@@ -17,6 +18,7 @@ import io.deltahedger.venues.instrument.ContractStyle;
 import io.deltahedger.venues.instrument.DecimalGrid;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentKind;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
 import io.deltahedger.venues.order.ClientOrderId;
 import io.deltahedger.venues.order.OrderRequest;
 import io.deltahedger.venues.order.TimeInForce;
@@ -69,6 +71,8 @@ public class JournalAppendBenchmark
     private final ChainSigner signer = ChainSigner.generate(new Random(42));
     private final LegGroup legs = new LegGroup(MarginGate.MAX_LEGS);
     private final GateVerdict verdict = new GateVerdict();
+    private final MarketDataEvent ticker = MarketDataSamples.deribitOptionTicker(new MarketDataEvent(), 1, NOW_MS);
+    private final MarketDataEvent bookChange = MarketDataSamples.bookChange(new MarketDataEvent(), 0, NOW_MS, 1_000, 10);
     private OrderRequest order;
     private AccountSnapshot snapshot;
     private Path directory;
@@ -142,6 +146,24 @@ public class JournalAppendBenchmark
     {
         final long seq = writer.appendMarket(NOW_MS, 3, JournalEntry.Market.HAS_MARK | JournalEntry.Market.HAS_INDEX,
             96_000.5, 0, 96_001.25);
+        batchEnd();
+        return seq;
+    }
+
+    /** MARKET_DATA of a Deribit option ticker (12 fields and the Greeks): 298 bytes on disk. */
+    @Benchmark
+    public long appendMarketDataOptionTicker()
+    {
+        final long seq = writer.appendMarketData(NOW_MS, ticker);
+        batchEnd();
+        return seq;
+    }
+
+    /** MARKET_DATA of a 10-level book change: 312 bytes on disk. */
+    @Benchmark
+    public long appendMarketDataBookChange10()
+    {
+        final long seq = writer.appendMarketData(NOW_MS, bookChange);
         batchEnd();
         return seq;
     }

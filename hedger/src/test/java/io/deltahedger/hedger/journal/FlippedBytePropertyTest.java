@@ -33,6 +33,10 @@ class FlippedBytePropertyTest
             final JournalWorld world = new JournalWorld();
             final Session s = new Session(world, writer, JournalWorld.NOW_MS);
             s.fullMarket();
+            writer.appendMarketData(s.nowMs, MarketDataSamples.deribitOptionTicker(
+                new io.deltahedger.venues.marketdata.MarketDataEvent(), JournalWorld.CALL, s.nowMs));
+            writer.appendMarketData(s.nowMs, MarketDataSamples.bookChange(
+                new io.deltahedger.venues.marketdata.MarketDataEvent(), JournalWorld.PERP, s.nowMs, 5, 4));
             s.account(JournalWorld.DERIBIT, world.deribitSnapshot(s.nowMs, 1.0));
             s.smallHedge(1);
             s.hugeShortCalls(2);

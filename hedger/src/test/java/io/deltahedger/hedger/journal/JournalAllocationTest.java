@@ -1,7 +1,10 @@
 package io.deltahedger.hedger.journal;
 
 import io.deltahedger.venues.Side;
+import io.deltahedger.venues.Venue;
 import io.deltahedger.venues.account.AccountSnapshot;
+import io.deltahedger.venues.marketdata.MarketDataEvent;
+import io.deltahedger.venues.marketdata.MarketDataType;
 import io.deltahedger.venues.order.ClientOrderId;
 import io.deltahedger.venues.order.ExecType;
 import io.deltahedger.venues.order.ExecutionReport;
@@ -13,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -64,6 +69,90 @@ class JournalAllocationTest
             assertTrue(perRecord < 0.5, () -> (after - before) + " bytes over " + 8 * ROUNDS + " records = " + perRecord
                 + " B/record");
         }
+    }
+
+    @Test
+    void appendingAndReadingMarketDataAllocatesNothingInSteadyState()
+    {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+            "needs HotSpot's per-thread allocation counter");
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long self = Thread.currentThread().getId();
+        final long t = JournalWorld.NOW_MS;
+        final MarketDataEvent[] events = {
+            MarketDataSamples.deribitOptionTicker(new MarketDataEvent(), JournalWorld.CALL, t),
+            MarketDataSamples.bookChange(new MarketDataEvent(), JournalWorld.PERP, t, 1_000, 10),
+            MarketDataSamples.bookChange(new MarketDataEvent(), JournalWorld.PERP, t, 1_001, 40)
+                .header(Venue.DERIBIT, MarketDataType.BOOK_SNAPSHOT, JournalWorld.PERP, t),
+            new MarketDataEvent().header(Venue.DERIBIT, MarketDataType.TRADES, JournalWorld.PERP, t),
+            new MarketDataEvent().header(Venue.BINANCE_USDM, MarketDataType.FUNDING, JournalWorld.BTCUSDT, t)};
+        events[3].trades().add(192_000, 10, Side.BUY, 1, t);
+        events[3].trades().add(191_999, 20, Side.SELL, 2, t);
+        events[4].currentFunding(Double.NaN);
+        events[4].nextFundingTimeMs(t + 3_600_000);
+        final int perRound = events.length;
+        final JournalWriterConfig config = new JournalWriterConfig(1_000, Long.MAX_VALUE, 1 << 20, false, true);
+        try (JournalWriter writer = JournalWriter.open(dir, JournalWorld.signer(), config))
+        {
+            appendMarketData(writer, events, t, ROUNDS / 2);
+            writer.flush();
+            final long before = threads.getThreadAllocatedBytes(self);
+            appendMarketData(writer, events, t, ROUNDS / 2);
+            final long after = threads.getThreadAllocatedBytes(self);
+            final double perRecord = (after - before) / ((double)perRound * ROUNDS / 2);
+            assertTrue(perRecord < 0.5, () -> "append: " + (after - before) + " bytes = " + perRecord + " B/record");
+        }
+
+        final MarketDataEvent target = new MarketDataEvent();
+        try (JournalReader reader = new JournalReader(List.of(dir.resolve(JournalFormat.fileName(
+            JournalFormat.epochDay(t)))), new JournalReader.Listener()
+        {
+        }))
+        {
+            final long warm = readMarketData(reader, target, (long)perRound * ROUNDS / 2);
+            final long before = threads.getThreadAllocatedBytes(self);
+            final long read = readMarketData(reader, target, Long.MAX_VALUE);
+            final long after = threads.getThreadAllocatedBytes(self);
+            assertEquals((long)perRound * ROUNDS, warm + read, "every record read back");
+            final double perRecord = (after - before) / (double)read;
+            assertTrue(perRecord < 0.5, () -> "readMarketData: " + (after - before) + " bytes over " + read
+                + " records = " + perRecord + " B/record");
+        }
+    }
+
+    private static void appendMarketData(final JournalWriter writer, final MarketDataEvent[] events, final long t,
+                                         final int rounds)
+    {
+        for (int n = 0; n < rounds; n++)
+        {
+            for (final MarketDataEvent e : events)
+            {
+                writer.appendMarketData(t, e);
+            }
+            if ((n & 7) == 0)
+            {
+                writer.flush();
+            }
+        }
+    }
+
+    /** Reads up to {@code max} MARKET_DATA records as a replay would; returns how many. */
+    private static long readMarketData(final JournalReader reader, final MarketDataEvent target, final long max)
+    {
+        long n = 0;
+        long check = 0;
+        while (n < max && reader.next())
+        {
+            if (reader.type() == RecordType.MARKET_DATA)
+            {
+                reader.readMarketData(target);
+                check += target.bids().count() + target.trades().count();
+                n++;
+            }
+        }
+        assertTrue(check > 0);
+        return n;
     }
 
     private static void round(final JournalWriter writer, final Session s, final AccountSnapshot snapshot,

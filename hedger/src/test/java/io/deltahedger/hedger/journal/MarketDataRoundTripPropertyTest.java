@@ -52,6 +52,69 @@ class MarketDataRoundTripPropertyTest
         }
     }
 
+    /**
+     * Whatever bytes of a MARKET_DATA body are changed, and wherever it is cut, reading it either decodes or refuses
+     * it with an IllegalStateException; nothing else escapes (the decoder reads raw bytes, so this is its bounds check).
+     */
+    @Property(tries = 300, seed = "20261123")
+    void aDamagedBodyIsDecodedOrRefusedNeverAnythingElse(
+        @ForAll @IntRange(min = 0, max = 10_000) final int at,
+        @ForAll final byte value,
+        @ForAll @IntRange(min = 0, max = 3) final int cut,
+        @ForAll final long valueSeed) throws IOException
+    {
+        final Random random = new Random(valueSeed);
+        final MarketDataEvent event = MarketDataSamples.random(random, new MarketDataEvent(),
+            MarketDataType.values()[random.nextInt(MarketDataType.values().length)], random.nextInt(1 << 15),
+            random.nextInt(5), random.nextInt(5), random.nextInt(3), random.nextBoolean());
+        final Path dir = root.resolve("damage-" + run++);
+        try (JournalWriter writer = JournalWriter.open(dir, JournalWorld.signer(), CONFIG))
+        {
+            writer.appendMarketData(JournalWorld.NOW_MS, event);
+        }
+        final Path file = JournalFormat.filesIn(dir).get(0);
+        final byte[] bytes = Files.readAllBytes(file);
+        final JournalWorld.Frame frame = JournalWorld.frames(file).get(0);
+        final int bodyStart = frame.offset() + 4;
+        // change one byte after the prefix, and maybe cut the body short (its length field says so)
+        bytes[bodyStart + 20 + at % (frame.bodyLength() - 20)] = value;
+        final int shorter = cut == 0 ? 0 : 1 + at % (frame.bodyLength() - 20);
+        final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(frame.offset(), frame.bodyLength() - shorter);
+        final byte[] damaged = new byte[bytes.length - shorter];
+        System.arraycopy(bytes, 0, damaged, 0, bodyStart + frame.bodyLength() - shorter);
+        System.arraycopy(bytes, bodyStart + frame.bodyLength(), damaged, bodyStart + frame.bodyLength() - shorter,
+            bytes.length - bodyStart - frame.bodyLength());
+        Files.write(file, damaged);
+
+        try (JournalReader reader = new JournalReader(List.of(file), new JournalReader.Listener()
+        {
+        }))
+        {
+            assertTrue(reader.next());
+            assertEquals(RecordType.MARKET_DATA, reader.type());
+            try
+            {
+                reader.readMarketData(TARGET);
+            }
+            catch (final IllegalStateException refused)
+            {
+                assertTrue(refused.getMessage().contains(file.toString()), refused.getMessage());
+                assertFalse(refused.getMessage().contains("cannot be decoded ("),
+                    () -> "caught by the decoder's own checks, not by the safety net: " + refused.getMessage());
+            }
+            try
+            {
+                reader.entry();
+            }
+            catch (final IllegalStateException refused)
+            {
+                assertFalse(refused.getMessage().isEmpty());
+            }
+        }
+        new JournalVerifier(JournalWorld.signer().address()).verify(List.of(file));
+    }
+
     @Property(tries = 250, seed = "20261122")
     void anEventReadsBackExactlyThroughBothReadPaths(
         @ForAll final MarketDataType type,

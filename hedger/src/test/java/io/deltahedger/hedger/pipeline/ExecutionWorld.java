@@ -118,6 +118,13 @@ final class ExecutionWorld implements AutoCloseable
         pipeline.publishMarketData(scratch);
     }
 
+    /** Publishes a market-data event as an adapter would (the pipeline copies it into its ring slot). */
+    void publish(final MarketDataEvent event)
+    {
+        published++;
+        pipeline.publishMarketData(event);
+    }
+
     /** An account snapshot with this equity at the clock's time. */
     void account(final double equityUsdt)
     {
