@@ -463,7 +463,10 @@ public final class HedgingPipeline implements AutoCloseable
 
     /**
      * Publishes a copy of a decoded market-data event (the adapter keeps and reuses its own). Blocks while the ring is
-     * full (back-pressure onto the I/O thread). Allocation-free once slots have grown to the feed's book depth.
+     * full (back-pressure onto the I/O thread). Allocation-free once slots have grown to the feed's book depth. With
+     * {@link StageThreading#CALLER_RUNS} the stages read {@code source} itself while this call runs them (it must not
+     * change until the call returns), unless the call is made from inside a stage or before {@link #start()}, when
+     * the event waits in the ring as a copy.
      */
     public void publishMarketData(final MarketDataEvent source)
     {
@@ -472,7 +475,15 @@ public final class HedgingPipeline implements AutoCloseable
         {
             final PipelineEvent event = ring.get(sequence);
             event.kind = EventKind.MARKET_DATA;
-            event.marketData().copyFrom(source);
+            if (callerStages != null && !callerDraining && started && !crashed)
+            {
+                // the stages run over it before this call returns: lend them the publisher's event, no copy
+                event.lendMarketData(source);
+            }
+            else
+            {
+                event.marketDataCopy().copyFrom(source);
+            }
             stamp(event);
         }
         finally

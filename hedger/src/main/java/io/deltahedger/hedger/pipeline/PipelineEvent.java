@@ -33,6 +33,11 @@ import io.deltahedger.venues.order.ExecutionReport;
 public final class PipelineEvent
 {
     private final MarketDataEvent marketData;
+    /**
+     * The market data the stages read: the slot's own copy, or, with {@link StageThreading#CALLER_RUNS}, the
+     * publisher's event itself, lent for the one publish call that runs the stages over it (no copy).
+     */
+    private MarketDataEvent marketDataView;
     private final HedgeDecision decision = new HedgeDecision();
     private final GateVerdict verdict = new GateVerdict();
     private final LegGroup legs = new LegGroup(MarginGate.MAX_LEGS);
@@ -112,6 +117,7 @@ public final class PipelineEvent
     PipelineEvent(final int levelsPerSide, final int tradeCapacity, final int accounts)
     {
         marketData = new MarketDataEvent(levelsPerSide, tradeCapacity);
+        marketDataView = marketData;
         alertAccount = new int[accounts];
         alertLevel = new AlertLevel[accounts];
         alertRatio = new double[accounts];
@@ -136,7 +142,11 @@ public final class PipelineEvent
     {
         if (kind == EventKind.MARKET_DATA)
         {
-            marketData.clear();
+            if (marketDataView == marketData)
+            {
+                marketData.clear();
+            }
+            marketDataView = marketData; // a lent event is the publisher's again: never cleared here
         }
         kind = EventKind.NONE;
         connectionVenue = null;
@@ -196,10 +206,23 @@ public final class PipelineEvent
         return kind;
     }
 
-    /** The copied market data ({@link EventKind#MARKET_DATA} only). */
+    /** The market data ({@link EventKind#MARKET_DATA} only): a copy, or the publisher's, lent (CALLER_RUNS). */
     public MarketDataEvent marketData()
     {
+        return marketDataView;
+    }
+
+    /** The slot's own market-data buffer, to copy a published event into. */
+    MarketDataEvent marketDataCopy()
+    {
+        marketDataView = marketData;
         return marketData;
+    }
+
+    /** Lends the publisher's event to the stages for this publish (CALLER_RUNS only: it returns after they ran). */
+    void lendMarketData(final MarketDataEvent source)
+    {
+        marketDataView = source;
     }
 
     /** The venue whose session changed ({@link EventKind#CONNECTION_STATE} only). */
