@@ -1,5 +1,6 @@
 package io.deltahedger.backtest.replay;
 
+import com.lmax.disruptor.Sequence;
 import io.deltahedger.hedger.journal.JournalEntry;
 import io.deltahedger.hedger.journal.JournalFormat;
 import io.deltahedger.hedger.journal.JournalHeader;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -62,10 +62,15 @@ final class JournalSource implements MarketSource
     static final int SLOTS = 256;
     private final MarketDataEvent[] slots = new MarketDataEvent[SLOTS];
     private final long[] slotTimeMs = new long[SLOTS];
-    /** Slots the reading thread filled (written by it only). */
-    private final AtomicLong published = new AtomicLong();
-    /** Slots the replay thread is done with (written by it only). */
-    private final AtomicLong released = new AtomicLong();
+    /**
+     * Slots the reading thread filled (written by it only), and slots the replay thread is done with (written by it
+     * only): the Disruptor's cache-line-padded counters, so the two threads' writes never share a line, and each side
+     * reads the other's only when its cached value runs out.
+     */
+    private final Sequence published = new Sequence(0);
+    private final Sequence released = new Sequence(0);
+    /** The replay thread's last read of {@link #published}. */
+    private long available;
     private final List<String> damage = new ArrayList<>();
     private final Thread readAhead;
     private long consumed;
@@ -247,8 +252,13 @@ final class JournalSource implements MarketSource
     {
         if (current >= 0)
         {
-            released.lazySet(++consumed); // the previous event's slot goes back to the reading thread
+            released.set(++consumed); // the previous event's slot goes back to the reading thread (a release store)
             current = -1;
+        }
+        if (consumed < available)
+        {
+            current = (int)(consumed & (SLOTS - 1));
+            return true;
         }
         if (!started)
         {
@@ -256,11 +266,11 @@ final class JournalSource implements MarketSource
             readAhead.start();
         }
         long idle = 0;
-        while (published.get() == consumed)
+        while ((available = published.get()) == consumed)
         {
             if (ended)
             {
-                if (published.get() != consumed)
+                if ((available = published.get()) != consumed)
                 {
                     break; // published just before it ended
                 }
@@ -328,6 +338,7 @@ final class JournalSource implements MarketSource
                     }
                 });
                 long produced = 0;
+                long free = SLOTS; // slots known free: re-read from the replay thread's counter only when used up
                 while (!closed && reader.next())
                 {
                     if (reader.file() != currentFile)
@@ -346,9 +357,13 @@ final class JournalSource implements MarketSource
                     else if (type == RecordType.MARKET_DATA)
                     {
                         long idle = 0;
-                        while (produced - released.get() == SLOTS && !closed)
+                        while (produced == free && !closed)
                         {
-                            idle = pause(idle);
+                            free = released.get() + SLOTS;
+                            if (produced == free)
+                            {
+                                idle = pause(idle);
+                            }
                         }
                         final int slot = (int)(produced & (SLOTS - 1));
                         final MarketDataEvent event = slots[slot];
@@ -364,8 +379,11 @@ final class JournalSource implements MarketSource
                         event.instrumentIndex(index);
                         lastTimeMs = Math.max(lastTimeMs, reader.timeMs());
                         slotTimeMs[slot] = lastTimeMs;
-                        bytesRead = completedBytes + reader.endOffset();
-                        published.lazySet(++produced);
+                        if ((produced & 1023) == 0)
+                        {
+                            bytesRead = completedBytes + reader.endOffset();
+                        }
+                        published.set(++produced);
                     }
                 }
             }
