@@ -92,8 +92,8 @@ class JournalBacktestTest
             .map(BacktestResult.BookEvent::instrument).sorted().toList();
         assertEquals(book.stream().map(BookSource.Position::instrument).sorted().toList(), entered);
         // the options are marked from the same recorded tickers, so they end at the same marks: the options P&L
-        // differs from the Tardis run's exactly by the entry marks (the replay enters the book a minute after the
-        // journal's first option quotes, the Tardis run a minute after the chain's)
+        // differs from the Tardis run's exactly by the entry marks (the replay enters its fixed book at the journal's
+        // first quotes of the options, the Tardis run's rule a minute after the chain's first)
         double entryDifference = 0;
         for (final BacktestResult.BookEvent r : replayed.bookEvents())
         {
