@@ -466,9 +466,9 @@ public final class Backtest
     {
         // the rule chooses from the chain, so it waits a minute for the chain to come in; a fixed book waits only for
         // its own options' marks and IVs (below)
-        final boolean rule = config.book() instanceof BookSource.ShortStrangle;
+        final boolean byRule = config.book() instanceof BookSource.ShortStrangle;
         if (!(index > 0) || quotes.firstQuoteMs() == Long.MIN_VALUE
-            || rule && t < quotes.firstQuoteMs() + CHAIN_SETTLE_MS)
+            || byRule && t < quotes.firstQuoteMs() + CHAIN_SETTLE_MS)
         {
             return;
         }
