@@ -113,6 +113,8 @@ class GenerateCommandTest
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--book-interval", "ms"}, "--book-interval", "'ms'", "ms (milliseconds)", "100ms");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
+            dir.toString(), "--ticker-interval", "250ms"}, "ticker interval", "multiple of the 100 ms step", "250 ms");
+        assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--heston-xi", "0.5"}, "--heston-xi", "--model heston only");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--currency", "btc"}, "currency 'btc'", "upper-case");

@@ -127,6 +127,7 @@ class ConfigLoaderTest
         assertEquals(0.001, c.execution().priceProtectionFraction(), 1e-15);
         assertEquals(Path.of("/var/lib/deltahedger/journal"), c.journal().directory());
         assertEquals(Optional.of(SecretReference.parse("file:/etc/deltahedger/journal-signing.key")), c.journal().signingKey());
+        assertTrue(c.journal().marketData());
         assertEquals(LoggingSettings.Format.JSON, c.logging().format());
     }
 
