@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
         "Writes a seeded synthetic market as Tardis-format gzipped CSV files, one per data type and UTC day: "
             + "options_chain (a Deribit-style chain priced on an SSVI surface), and book_snapshot_25 and/or "
             + "incremental_book_L2, derivative_ticker and trades of the perpetual. The same arguments write the same "
-            + "bytes."},
+            + "bytes.",
+        "Intervals are " + DurationText.ALLOWED + ". With an interval that is not a whole number of seconds the "
+            + "market steps every 100 ms (otherwise every second) and every interval must be a multiple of 100 ms."},
     footer = {"", "Example: deltahedger generate --model heston --days 1 --seed 7 --out data/synthetic"})
 final class GenerateCommand implements Callable<Integer>
 {

@@ -2,6 +2,7 @@ package io.deltahedger.agent;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +12,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code deltahedger generate} through {@code Main.execute}. */
@@ -54,6 +57,45 @@ class GenerateCommandTest
     }
 
     @Test
+    void durationsTakeMilliseconds()
+    {
+        assertEquals(Duration.ofMillis(100), new DurationText.Converter().convert("100ms"));
+        assertEquals(Duration.ofMillis(1_500), new DurationText.Converter().convert("1500MS"));
+        assertEquals(Duration.ofSeconds(100), new DurationText.Converter().convert("100s"), "s alone is still seconds");
+        assertEquals(Duration.ofMinutes(100), new DurationText.Converter().convert("100m"), "m alone is still minutes");
+        for (final String refused : new String[] {"0ms", "ms", "-5ms", "1.5ms"})
+        {
+            final CommandLine.TypeConversionException ex = assertThrows(CommandLine.TypeConversionException.class,
+                () -> new DurationText.Converter().convert(refused));
+            assertTrue(ex.getMessage().contains("'" + refused + "'"), ex.getMessage());
+            assertTrue(ex.getMessage().contains("ms (milliseconds)") && ex.getMessage().contains("100ms"),
+                ex.getMessage());
+        }
+    }
+
+    @Test
+    void millisecondIntervalsWriteRowsThatFarApart(@TempDir final Path dir) throws IOException
+    {
+        final Run run = run("generate", "--model", "gbm", "--days", "1", "--seed", "7", "--out", dir.toString(),
+            "--start", "2026-03-02", "--chain-interval", "1d", "--book-interval", "1d", "--ticker-interval", "500ms",
+            "--trades-per-minute", "0.1");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(" 172800 derivative_ticker "), "two rows a second for a day: " + run.out());
+        final Path ticker = dir.resolve("deribit_derivative_ticker_2026-03-02_BTC-PERPETUAL.csv.gz");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(ticker)), StandardCharsets.US_ASCII)))
+        {
+            reader.readLine();
+            final long startMicros = 1_772_409_600_000_000L;
+            for (int row = 0; row < 5; row++)
+            {
+                assertEquals(startMicros + row * 500_000L, Long.parseLong(reader.readLine().split(",")[2]),
+                    "row " + row + " is 500 ms after the one before");
+            }
+        }
+    }
+
+    @Test
     void badArgumentsNameTheOptionTheValueAndWhatIsAllowed(@TempDir final Path dir)
     {
         assertUsageError(new String[] {"generate", "--model", "garch", "--days", "1", "--seed", "1", "--out",
@@ -66,6 +108,12 @@ class GenerateCommandTest
             dir.toString(), "--skew", "1.5"}, "skew", "1.5");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--chain-interval", "5"}, "'5'", "1w, 1d, 4h");
+        assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
+            dir.toString(), "--ticker-interval", "0ms"}, "--ticker-interval", "'0ms'", "ms (milliseconds)", "100ms");
+        assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
+            dir.toString(), "--book-interval", "ms"}, "--book-interval", "'ms'", "ms (milliseconds)", "100ms");
+        assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
+            dir.toString(), "--ticker-interval", "250ms"}, "ticker interval", "multiple of the 100 ms step", "250 ms");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",
             dir.toString(), "--heston-xi", "0.5"}, "--heston-xi", "--model heston only");
         assertUsageError(new String[] {"generate", "--model", "gbm", "--days", "1", "--seed", "1", "--out",

@@ -217,6 +217,7 @@ final class ConfigWriter
         kv(1, "roll", j.roll().word());
         j.signingKey().ifPresent(k -> secret(1, "signing-key", k));
         kv(1, "sign-every", Durations.format(j.signEveryMs()));
+        kv(1, "market-data", Boolean.toString(j.marketData()));
     }
 
     private void control(final ControlSettings c)

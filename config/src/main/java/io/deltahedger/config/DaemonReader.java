@@ -22,7 +22,7 @@ final class DaemonReader
     static JournalSettings journal(final YamlMap root, final Path baseDir)
     {
         final JournalSettings d = JournalSettings.DEFAULT;
-        final YamlMap j = root.map("journal", "give directory, roll, signing-key, sign-every");
+        final YamlMap j = root.map("journal", "give directory, roll, signing-key, sign-every, market-data");
         final Problems problems = j.problems();
         final int before = problems.count();
         final String dirText = j.text("directory", d.directory().toString(),
@@ -34,10 +34,13 @@ final class DaemonReader
         final SecretReference key = j.secret("signing-key", null, "journal signing key (secp256k1, hex)", baseDir);
         final long signEvery = j.durationMs("sign-every", d.signEveryMs(), 1_000, Long.MAX_VALUE,
             "give how often the chain head is signed, e.g. 1m");
+        final boolean marketData = j.flag("market-data", d.marketData(),
+            "give true to journal every market-data event so backtest --journal can replay the journal, "
+                + "or false for a smaller journal that cannot be replayed");
         j.finish();
         final Path directory = dir;
         return problems.count() != before ? d : problems.build(j.path(), j.line(),
-            () -> new JournalSettings(directory, roll, Optional.ofNullable(key), signEvery), d);
+            () -> new JournalSettings(directory, roll, Optional.ofNullable(key), signEvery, marketData), d);
     }
 
     static ControlSettings control(final YamlMap root, final Path baseDir)

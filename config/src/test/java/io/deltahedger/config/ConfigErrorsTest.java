@@ -698,6 +698,31 @@ class ConfigErrorsTest
     }
 
     @Test
+    void journalMarketDataMustBeTrueOrFalse()
+    {
+        only(with("journal:\n  market-data: yes\n"), "journal.market-data", "market-data", "yes",
+            "must be true or false", "backtest --journal can replay");
+        only(with("journal:\n  sign-every: 1m\n  market-data: 0\n"), "journal.market-data", "market-data", "0",
+            "must be true or false", "false for a smaller journal that cannot be replayed");
+    }
+
+    @Test
+    void journalMarketDataMustBeAScalar()
+    {
+        only(with("journal:\n  market-data: [true]\n"), "journal.market-data", "market-data", null,
+            "must be a single value", "backtest --journal");
+    }
+
+    @Test
+    void misspeltJournalMarketDataSuggestsTheKey()
+    {
+        only(with("journal:\n  marketData: false\n"), "journal.marketData", "marketData", null, "is not a known key",
+            "did you mean journal.market-data?");
+        only(with("journal:\n  market-date: false\n"), "journal.market-date", "market-date", null,
+            "is not a known key", "did you mean journal.market-data?");
+    }
+
+    @Test
     void controlPortOutOfRangeIsRefused()
     {
         only(with("control:\n  port: 70000\n"), "control.port", "port", "70000", "must be in [0, 65535]", "e.g. 8080");

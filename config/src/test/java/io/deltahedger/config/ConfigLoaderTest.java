@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,7 @@ class ConfigLoaderTest
         assertEquals(ExecutionSettings.DEFAULT, c.execution());
         assertEquals(PipelineSettings.DEFAULT, c.pipeline());
         assertEquals(JournalSettings.DEFAULT, c.journal());
+        assertTrue(c.journal().marketData(), "market data is journaled unless turned off");
         assertEquals(ControlSettings.DEFAULT, c.control());
         assertEquals("127.0.0.1", c.control().bindAddress());
         assertEquals(SecretReference.parse("env:DELTAHEDGER_API_TOKEN"), c.control().token());
@@ -125,6 +127,7 @@ class ConfigLoaderTest
         assertEquals(0.001, c.execution().priceProtectionFraction(), 1e-15);
         assertEquals(Path.of("/var/lib/deltahedger/journal"), c.journal().directory());
         assertEquals(Optional.of(SecretReference.parse("file:/etc/deltahedger/journal-signing.key")), c.journal().signingKey());
+        assertTrue(c.journal().marketData());
         assertEquals(LoggingSettings.Format.JSON, c.logging().format());
     }
 
@@ -195,6 +198,21 @@ class ConfigLoaderTest
         final UnderlyingSettings btc = ConfigLoader.load(EXAMPLE).underlyings().get("BTC");
         assertEquals(60, btc.policy().rebalanceEveryMinutes());
         assertEquals("deribit-main:BTC-PERPETUAL", btc.hedgeWith().get(0).toString());
+    }
+
+    @Test
+    void journalMarketDataCanBeTurnedOffAndRoundTrips()
+    {
+        final DeltahedgerConfig off = ConfigLoader.parse(MINIMAL + "journal:\n  market-data: false\n", "off.yaml");
+        assertFalse(off.journal().marketData());
+        assertEquals(JournalSettings.DEFAULT.signEveryMs(), off.journal().signEveryMs());
+        assertTrue(off.describe().contains("\n  market-data: false\n"), off.describe());
+        assertEquals(off, ConfigLoader.parse(off.describe(), "described.yaml"), off.describe());
+
+        final DeltahedgerConfig on = ConfigLoader.parse(MINIMAL + "journal:\n  market-data: true\n", "on.yaml");
+        assertEquals(JournalSettings.DEFAULT, on.journal());
+        assertTrue(on.describe().contains("\n  market-data: true\n"), on.describe());
+        assertEquals(on, ConfigLoader.parse(on.describe(), "described.yaml"), on.describe());
     }
 
     @Test

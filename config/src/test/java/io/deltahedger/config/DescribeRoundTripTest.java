@@ -29,12 +29,14 @@ class DescribeRoundTripTest
         final Arbitrary<Long> minutes = Arbitraries.longs().between(1, 1440);
         final Arbitrary<String> minTrade = Arbitraries.bigDecimals().between(
             java.math.BigDecimal.ZERO, java.math.BigDecimal.TEN).ofScale(6).map(java.math.BigDecimal::toPlainString);
-        return Combinators.combine(ratio, move, width, bps, minutes, minTrade, Arbitraries.integers().between(6, 20))
-            .as((threshold, spot, half, taker, every, trade, ringBits) -> ConfigLoaderTest.MINIMAL
+        return Combinators.combine(ratio, move, width, bps, minutes, minTrade, Arbitraries.integers().between(6, 20),
+                Arbitraries.of(true, false))
+            .as((threshold, spot, half, taker, every, trade, ringBits, marketData) -> ConfigLoaderTest.MINIMAL
                 .replace("half-width: 0.5}", "half-width: " + half + ", unit: usd}\n      rebalance-every: " + every
                     + "m\n      min-trade: " + trade + "\n      target: " + (-spot))
                 .replace("    type: simulator\n", "    type: simulator\n    fees: {taker-bps: " + taker + "}\n")
                 + "margin:\n  threshold: " + threshold + "\n  shock: {spot-moves: [" + spot + ", 0, -0.0]}\n"
-                + "pipeline:\n  ring-size: " + (1 << ringBits) + "\n");
+                + "pipeline:\n  ring-size: " + (1 << ringBits) + "\n"
+                + "journal:\n  market-data: " + marketData + "\n");
     }
 }

@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 import io.deltahedger.config.daemon.JournalSettings;
 import io.deltahedger.hedger.journal.ChainSigner;
 import io.deltahedger.hedger.journal.JournalWriter;
-import io.deltahedger.hedger.journal.JournalWriterConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -395,10 +394,9 @@ public final class Daemon implements AutoCloseable
             throw new IllegalStateException("journal.directory: cannot create " + journalDir + ": " + e.getMessage()
                 + ": choose a writable directory", e);
         }
-        final JournalWriter journal = JournalWriter.open(journalDir, signer, new JournalWriterConfig(
-            JournalWriterConfig.defaults().signEveryRecords(), js.signEveryMs(), JournalWriterConfig.defaults().bufferBytes(),
-            false, true));
-        LOG.info("journal in {}, chain signed by {}", journalDir, signer.address());
+        final JournalWriter journal = JournalWriter.open(journalDir, signer, EngineSettings.journal(js));
+        LOG.info("journal in {}, chain signed by {}, market data {}", journalDir, signer.address(),
+            js.marketData() ? "journaled (replayable)" : "not journaled (journal.market-data: false; not replayable)");
 
         // 7. the engine: connect, reconcile, hedge
         final HedgingEngine engine = new HedgingEngine(EngineConfig.defaults(), connections, book, portfolio,

@@ -1,6 +1,7 @@
 package io.deltahedger.agent.daemon;
 
 import io.deltahedger.config.DeltahedgerConfig;
+import io.deltahedger.config.daemon.JournalSettings;
 import io.deltahedger.config.engine.ExecutionSettings;
 import io.deltahedger.config.engine.MarginSettings;
 import io.deltahedger.config.engine.PipelineSettings;
@@ -10,6 +11,7 @@ import io.deltahedger.config.venue.VenueSettings;
 import io.deltahedger.hedger.execution.CircuitBreakerConfig;
 import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.SlicingPolicy;
+import io.deltahedger.hedger.journal.JournalWriterConfig;
 import io.deltahedger.hedger.pipeline.HedgeRoute;
 import io.deltahedger.hedger.pipeline.PipelineConfig;
 import io.deltahedger.hedger.pipeline.PipelineWaitStrategy;
@@ -160,5 +162,17 @@ final class EngineSettings
             p.ringSize(), PipelineWaitStrategy.valueOf(p.waitStrategy().name()),
             StageThreading.valueOf(p.stageThreading().name()))
             .withExecutionLimits(limits);
+    }
+
+    /**
+     * The journal writer: the writer's defaults (signed in the background, no fsync on flush), the chain head signed
+     * at least every {@code sign-every}, and every market-data event journaled in full unless {@code market-data} is
+     * false (the pipeline reads that switch from its writer).
+     */
+    static JournalWriterConfig journal(final JournalSettings j)
+    {
+        final JournalWriterConfig d = JournalWriterConfig.defaults();
+        return new JournalWriterConfig(d.signEveryRecords(), j.signEveryMs(), d.bufferBytes(), false, true)
+            .withMarketData(j.marketData());
     }
 }

@@ -15,12 +15,20 @@ import java.util.Optional;
  * @param signingKey  the agent's secp256k1 private key (hex) by reference, to sign the chain head; empty: the
  *                    chain is hash-linked but unsigned.
  * @param signEveryMs how often the chain head is signed, ms &gt; 0.
+ * @param marketData  whether every market-data event is journaled in full (MARKET_DATA records), so that
+ *                    {@code deltahedger backtest --journal} can replay the journal; off keeps only what the margin
+ *                    book was given (MARKET records): about 225 bytes less per market-data event and a cheaper
+ *                    pipeline, but the journal can no longer be replayed.
  */
-public record JournalSettings(Path directory, Roll roll, Optional<SecretReference> signingKey, long signEveryMs)
+public record JournalSettings(Path directory, Roll roll, Optional<SecretReference> signingKey, long signEveryMs,
+                              boolean marketData)
 {
-    /** {@code journal} beside the configuration, rolled daily, unsigned, head signed every minute once a key is set. */
+    /**
+     * {@code journal} beside the configuration, rolled daily, unsigned, head signed every minute once a key is set,
+     * market data journaled.
+     */
     public static final JournalSettings DEFAULT = new JournalSettings(Path.of("journal"), Roll.DAILY, Optional.empty(),
-        60_000);
+        60_000, true);
 
     /** Journal roll cycles (daily is the only one so far). */
     public enum Roll
@@ -43,5 +51,12 @@ public record JournalSettings(Path directory, Roll roll, Optional<SecretReferenc
         {
             throw new IllegalArgumentException("journal.sign-every must be > 0, was " + signEveryMs + " ms");
         }
+    }
+
+    /** As the full constructor, with market data journaled ({@code marketData} true, the default). */
+    public JournalSettings(final Path directory, final Roll roll, final Optional<SecretReference> signingKey,
+                           final long signEveryMs)
+    {
+        this(directory, roll, signingKey, signEveryMs, true);
     }
 }
