@@ -8,12 +8,14 @@ import io.deltahedger.hedger.journal.JournalReader;
 import io.deltahedger.hedger.journal.RecordType;
 import io.deltahedger.marginmonitor.model.MarginInstrument;
 import io.deltahedger.venues.Venue;
+import io.deltahedger.venues.instrument.DecimalGrid;
 import io.deltahedger.venues.instrument.Instrument;
 import io.deltahedger.venues.instrument.InstrumentKind;
 import io.deltahedger.venues.instrument.InstrumentRegistry;
 import io.deltahedger.venues.marketdata.MarketDataEvent;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * proves those) and decoded into one reused event: no allocation per record.
  *
  * <p>Instruments: the Deribit instruments of the journal's first HEADER (its margin-book instruments), with Deribit's
- * specifications ({@link DeribitNames}; the journal keeps only margin facts, and each instrument's lot size is checked
- * against them). Each later HEADER (a restart) maps its own ids onto them by canonical id. Market data of instruments
+ * specifications ({@link DeribitNames}: the journal keeps only margin facts) and the recorded lot size. Each later HEADER (a restart) maps its own ids onto them by canonical id. Market data of instruments
  * on other venues, of instruments a later session added, and a second account's copy of the same instrument's feed
  * (two sessions on one venue) is skipped and counted ({@link #skipped()}).
  *
@@ -184,27 +185,33 @@ final class JournalSource implements MarketSource
         }
     }
 
-    /** The Deribit instrument of a HEADER instrument, checked against its recorded lot size; null if not Deribit. */
-    private Instrument deribitInstrument(final MarginInstrument m)
+    /**
+     * The Deribit instrument of a HEADER instrument, null if not Deribit: Deribit's specification ({@link DeribitNames})
+     * with the lot the journal recorded, since the recorded sizes (book levels, positions) count that lot; a venue
+     * speaking Deribit's protocol may list another (the embedded simulator's ETH options trade in 0.1 ETH, Deribit's in
+     * 1 ETH).
+     */
+    private static Instrument deribitInstrument(final MarginInstrument m)
     {
         final String prefix = Venue.DERIBIT.code() + ':';
         if (!m.canonicalId().startsWith(prefix))
         {
             return null;
         }
-        final Instrument instrument = DeribitNames.instrument(m.canonicalId().substring(prefix.length()));
-        if (instrument == null)
+        final Instrument deribit = DeribitNames.instrument(m.canonicalId().substring(prefix.length()));
+        if (deribit == null)
         {
             return null;
         }
-        final double lot = instrument.amountGrid().step().doubleValue();
-        if (Math.abs(lot - m.lotSize()) > 1e-12 * lot)
+        final BigDecimal lot = BigDecimal.valueOf(m.lotSize()).stripTrailingZeros();
+        if (lot.compareTo(deribit.amountGrid().step()) == 0)
         {
-            throw new IllegalArgumentException("journal " + directory + " records " + m.canonicalId() + " with lots of "
-                + m.lotSize() + ", but Deribit's lot is " + lot + ": the journal's venue is not Deribit-compatible, "
-                + "so its books cannot be replayed on the simulated Deribit account");
+            return deribit;
         }
-        return instrument;
+        return new Instrument(deribit.venue(), deribit.nativeName(), deribit.kind(), deribit.underlying(),
+            deribit.quoteCurrency(), deribit.settlementCurrency(), deribit.amountCurrency(), deribit.style(),
+            deribit.contractSize(), deribit.priceGrid(), DecimalGrid.of(lot), lot.multiply(BigDecimal.valueOf(m.minLots())),
+            deribit.expiryEpochMs(), deribit.strike(), deribit.optionType());
     }
 
     /**
