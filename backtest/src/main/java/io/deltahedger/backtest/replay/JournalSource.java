@@ -105,7 +105,8 @@ final class JournalSource implements MarketSource
         files = JournalFormat.filesIn(directory);
         if (files.isEmpty())
         {
-            throw new IllegalArgumentException("journal directory " + directory + " holds no journal-YYYYMMDD.dhj file");
+            throw new IllegalArgumentException("journal directory " + directory + " holds no journal-YYYYMMDD.dhj file"
+                + journalsBelow(directory));
         }
         long total = 0;
         for (final Path file : files)
@@ -122,6 +123,24 @@ final class JournalSource implements MarketSource
         }
         readAhead = new Thread(new ReadAhead(), "journal-reader");
         readAhead.setDaemon(true);
+    }
+
+    /** The journal directories right below {@code directory} (a demo writes one per run), as a hint, or "". */
+    private static String journalsBelow(final Path directory) throws IOException
+    {
+        final List<String> below = new ArrayList<>();
+        try (java.util.stream.Stream<Path> children = Files.list(directory))
+        {
+            for (final Path child : (Iterable<Path>)children.sorted()::iterator)
+            {
+                if (Files.isDirectory(child) && !JournalFormat.filesIn(child).isEmpty())
+                {
+                    below.add(child.getFileName().toString());
+                }
+            }
+        }
+        return below.isEmpty() ? "" : ": its subdirectories " + below + " hold journals (a demo run writes one each); "
+            + "give one of them, e.g. --journal " + directory.resolve(below.get(below.size() - 1));
     }
 
     private void scanFirstSession()

@@ -155,6 +155,11 @@ class JournalBacktestTest
         final IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
             () -> Backtest.run(replay(dir.resolve("nope"), new BookSource.Fixed(book), false)));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        // the parent of a journal directory (the demo writes journal/run-<time>/): the message names the one to give
+        final IllegalArgumentException parent = assertThrows(IllegalArgumentException.class,
+            () -> Backtest.run(replay(shared, new BookSource.Fixed(book), false)));
+        assertTrue(parent.getMessage().contains("[journal]") && parent.getMessage().contains("--journal "
+            + shared.resolve("journal")), parent.getMessage());
 
         final Path silent = dir.resolve("silent");
         try (JournalWriter writer = JournalWriter.open(silent, ChainSigner.generate(new java.util.Random(1)),
