@@ -105,6 +105,10 @@ final class ExecutionStage implements EventHandler<PipelineEvent>, GroupListener
         }
         finally
         {
+            if (journal != null)
+            {
+                journal.afterEvent(); // the inputs of an event that wrote nothing else: after the sink was told
+            }
             event.clear();
             if (endOfBatch && journal != null)
             {

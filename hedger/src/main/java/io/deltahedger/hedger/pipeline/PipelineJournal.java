@@ -56,6 +56,8 @@ final class PipelineJournal implements OrderJournal
     /** Groups a previous session started and never ended, ended by {@link #start}. */
     private final long[] endAtStart;
     private long sequence = -1;
+    /** The event whose inputs are not appended yet (see {@link #onInput}), or null. */
+    private PipelineEvent pendingInput;
     private volatile boolean failed;
     /** Set by {@link #crash}: the process is gone, nothing more reaches the file. */
     private volatile boolean crashed;
@@ -95,10 +97,33 @@ final class PipelineJournal implements OrderJournal
         writer.handOver();
     }
 
-    /** Appends the inputs of an event, before the execution stage acts on it. */
+    /**
+     * Takes the inputs of an event, before the execution stage acts on it. They are appended before anything else the
+     * event writes (its GROUP, VERDICTs, ORDERs, group ends: each append below writes them first), else once the sink
+     * has been told ({@link #afterEvent}): the records and their order are the same, but an event that trades nothing,
+     * nearly every event, is released without waiting for its own records (with market data on, the MARKET_DATA
+     * record's encoding and hashing added ~10 us to the p99 of tick to decision).
+     */
     void onInput(final PipelineEvent event, final long sequence)
     {
         this.sequence = sequence;
+        pendingInput = event;
+    }
+
+    /** Appends the event's inputs if they are still pending (after the sink was told, before the slot is cleared). */
+    void afterEvent()
+    {
+        appendPendingInput();
+    }
+
+    private void appendPendingInput()
+    {
+        final PipelineEvent event = pendingInput;
+        if (event == null)
+        {
+            return;
+        }
+        pendingInput = null;
         if (failed || crashed)
         {
             return;
@@ -141,6 +166,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends a trading decision's GROUP under the id the execution stage gives it (before it starts or blocks it). */
     void onGroup(final PipelineEvent event, final long groupId)
     {
+        appendPendingInput();
         if (failed || crashed)
         {
             return;
@@ -158,6 +184,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends a de-risking group's GROUP record (underlying -1, its reduce-only legs) before its orders. */
     void onDeRiskGroup(final PipelineEvent event, final long groupId)
     {
+        appendPendingInput();
         if (failed)
         {
             return;
@@ -175,6 +202,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends the VERDICT of the gate's evaluation of this event's legs (group -1 when no group is tracked). */
     void onVerdict(final PipelineEvent event, final long groupId)
     {
+        appendPendingInput();
         if (failed || crashed)
         {
             return;
@@ -193,6 +221,7 @@ final class PipelineJournal implements OrderJournal
     @Override
     public boolean beforePlace(final int accountId, final OrderRequest request, final long nowMs)
     {
+        appendPendingInput();
         if (failed || crashed)
         {
             return false;
@@ -213,6 +242,7 @@ final class PipelineJournal implements OrderJournal
     /** Appends a group's end at the time it ended. */
     void onGroupDone(final GroupOutcome outcome)
     {
+        appendPendingInput();
         if (failed || crashed)
         {
             return;
