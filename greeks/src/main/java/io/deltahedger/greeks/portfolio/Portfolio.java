@@ -454,6 +454,11 @@ public final class Portfolio
     public void revalueOption(final int optionIndex, final PortfolioGreeks out)
     {
         final int u = optionUnderlying[optionIndex];
+        if (out == null)
+        {
+            throw new IllegalArgumentException("revalueOption of " + optionInstrument[optionIndex] + " needs the "
+                + "PortfolioGreeks the last full revalue of " + underlyings[u] + " filled, was null");
+        }
         if (!contributions.filled(u, out))
         {
             final double spot = contributions.spot(u);

@@ -324,6 +324,7 @@ class PortfolioIncrementalTest
         book.revalueOption(btcCall, greeks);
         assertThrows(IllegalStateException.class, () -> book.revalueOption(btcCall, new PortfolioGreeks()),
             "another holder");
+        assertThrows(IllegalArgumentException.class, () -> book.revalueOption(btcCall, null));
         assertThrows(IllegalStateException.class, () -> book.revalueOption(ethCall, greeks),
             "the holder of another underlying");
 
