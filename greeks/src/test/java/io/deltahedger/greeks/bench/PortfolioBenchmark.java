@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  * loop on the Commons-Math-only {@link ReferencePricer} (for the ratio). The book is a seeded Deribit-like chain of
  * coin-settled and linear calls and puts: 8 expiries from 1 day to 1 year, strikes 0.5..2 x spot, long and short.
  * Each invocation moves spot (cycling through 1,024 pre-generated prices) and revalues every option.
+ *
+ * <p>An option ticker (a new mark IV for one option, spot and valuation time unchanged): {@code volTickOneOption}
+ * sets the vol and revalues that option alone into the aggregate ({@link Portfolio#revalueOption}), against
+ * {@code volTickFullBook}, which revalues the whole book after it as the pipeline did before. Each invocation takes
+ * the next option and the next of 1,024 pre-generated vols.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +54,12 @@ public class PortfolioBenchmark
     private double[] quantities;
     private double[] vols;
     private int next;
+
+    private Portfolio ticked;
+    private final PortfolioGreeks tickedGreeks = new PortfolioGreeks();
+    private final double[] tickVols = new double[SPOTS];
+    private int nextOption;
+    private int nextVol;
 
     @Setup
     public void build()
@@ -80,7 +91,10 @@ public class PortfolioBenchmark
         for (int i = 0; i < SPOTS; i++)
         {
             spots[i] = spot * (1.0 + 0.02 * (random.nextDouble() - 0.5));
+            tickVols[i] = 0.4 + 0.6 * random.nextDouble();
         }
+        ticked = Portfolio.of(positions, List.of(new DeltaOnePosition("BTC-PERPETUAL", "BTC", true, -10_000, 10)));
+        ticked.revalue(0, spot, NOW, tickedGreeks);
     }
 
     private double nextSpot()
@@ -95,6 +109,33 @@ public class PortfolioBenchmark
     {
         portfolio.revalue(0, nextSpot(), NOW, greeks);
         return greeks;
+    }
+
+    /** One option's mark IV moved: set it and revalue that option alone into the aggregate. */
+    @Benchmark
+    public PortfolioGreeks volTickOneOption()
+    {
+        final int option = volTick();
+        ticked.revalueOption(option, tickedGreeks);
+        return tickedGreeks;
+    }
+
+    /** One option's mark IV moved: set it and revalue the whole book at the same spot and time. */
+    @Benchmark
+    public PortfolioGreeks volTickFullBook()
+    {
+        volTick();
+        ticked.revalue(0, tickedGreeks.spot(), NOW, tickedGreeks);
+        return tickedGreeks;
+    }
+
+    private int volTick()
+    {
+        final int option = nextOption;
+        nextOption = option + 1 == options ? 0 : option + 1;
+        ticked.setVolatility(option, tickVols[nextVol]);
+        nextVol = (nextVol + 1) & (SPOTS - 1);
+        return option;
     }
 
     /** The same book, priced option by option with the Commons-Math reference and summed the same way. */

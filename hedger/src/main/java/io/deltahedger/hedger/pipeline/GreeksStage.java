@@ -21,6 +21,13 @@ import java.util.Map;
  * underlying whose spot, vols and valuation step are unchanged is not revalued again (its last Greeks are reused).
  * Allocation-free on market data.
  *
+ * <p>Incremental revaluation: each option ticker on a live feed carries a new mark IV, so revaluing every option of
+ * the underlying on each would cost O(book) per tick. The stage lists, per underlying, the options whose vol changed
+ * since its last valuation; when the spot, the valuation step and the delta-one amounts are unchanged and at most
+ * {@link #MAX_ONE_OPTION_REVALUATIONS} options changed, it revalues just those
+ * ({@link Portfolio#revalueOption}: equal to a full revalue up to summation order, and any drift ends at the next
+ * full revalue, which every spot move or valuation step does); otherwise it revalues the underlying in full.
+ *
  * <p>Hedge fills: a fill report of an order the engine sent (its side stamped on the event) on an instrument the
  * portfolio holds as a delta-one position moves that position's amount by the filled lots × lot size (coin for a
  * linear instrument, USD for an inverse one, whose coin delta is then lotSize / spot per lot), and the underlying is
@@ -36,14 +43,31 @@ import java.util.Map;
  */
 final class GreeksStage implements EventHandler<PipelineEvent>
 {
+    /**
+     * Most changed options an underlying's Greeks are updated for one by one; more take a full revalue. One option
+     * costs about what 1-2 options of a full revalue do (one pricing plus the bookkeeping), so past a handful the full
+     * pass, which also re-sums from scratch, is as cheap; on a live feed one ticker changes one vol.
+     */
+    static final int MAX_ONE_OPTION_REVALUATIONS = 8;
+
     private final Routing routing;
     private final Portfolio portfolio;
     private final long valuationStepMs;
     private final PortfolioGreeks[] greeks;
     private final double[] lastSpot;
     private final long[] lastValuationMs;
-    /** Per underlying: a vol or a hedge position changed since the last revaluation. */
-    private final boolean[] volChanged;
+    /** Per underlying: a delta-one amount changed since its last revaluation (only a full revalue counts it). */
+    private final boolean[] deltaOneChanged;
+    /**
+     * Per underlying: the first {@link #MAX_ONE_OPTION_REVALUATIONS} options whose vol changed since its last
+     * revaluation, each once; {@link #changedCount} counts past that (up to one more), meaning a full revalue.
+     */
+    private final int[][] changedOptions;
+    private final int[] changedCount;
+    /** Per portfolio option: listed in its underlying's {@link #changedOptions}. */
+    private final boolean[] listed;
+    private long fullRevaluations;
+    private long optionRevaluations;
     private final Map<String, Integer> deltaOneByInstrument = new HashMap<>();
     private long unmatchedFills;
     /** Per margin-book account: its first snapshot's positions have been taken. */
@@ -61,7 +85,10 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         }
         lastSpot = new double[routing.underlyingCount];
         lastValuationMs = new long[routing.underlyingCount];
-        volChanged = new boolean[routing.underlyingCount];
+        deltaOneChanged = new boolean[routing.underlyingCount];
+        changedOptions = new int[routing.underlyingCount][MAX_ONE_OPTION_REVALUATIONS];
+        changedCount = new int[routing.underlyingCount];
+        listed = new boolean[portfolio.optionCount()];
         Arrays.fill(lastSpot, Double.NaN);
         Arrays.fill(lastValuationMs, Long.MIN_VALUE);
         for (int d = 0; d < portfolio.deltaOneCount(); d++)
@@ -75,6 +102,18 @@ final class GreeksStage implements EventHandler<PipelineEvent>
     long unmatchedFills()
     {
         return unmatchedFills;
+    }
+
+    /** Full revaluations of an underlying so far (every option of it priced). */
+    long fullRevaluations()
+    {
+        return fullRevaluations;
+    }
+
+    /** Options revalued one by one so far ({@link Portfolio#revalueOption}). */
+    long optionRevaluations()
+    {
+        return optionRevaluations;
     }
 
     @Override
@@ -102,11 +141,7 @@ final class GreeksStage implements EventHandler<PipelineEvent>
                 if (o >= 0 && vol >= 0.0 && vol < 10.0 && vol != portfolio.volatility(o))
                 {
                     portfolio.setVolatility(o, vol);
-                    final int u = routing.instrumentUnderlying[i];
-                    if (u >= 0)
-                    {
-                        volChanged[u] = true;
-                    }
+                    volatilityChanged(o);
                 }
             }
         }
@@ -118,16 +153,62 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         }
         final long valuationMs = Math.floorDiv(event.nowMs, valuationStepMs) * valuationStepMs;
         final PortfolioGreeks g = greeks[u];
-        if (volChanged[u] || spot != lastSpot[u] || valuationMs != lastValuationMs[u])
+        final int changed = changedCount[u];
+        if (deltaOneChanged[u] || changed > MAX_ONE_OPTION_REVALUATIONS || spot != lastSpot[u]
+            || valuationMs != lastValuationMs[u])
         {
             portfolio.revalue(u, spot, valuationMs, g);
+            fullRevaluations++;
             lastSpot[u] = spot;
             lastValuationMs[u] = valuationMs;
-            volChanged[u] = false;
+            deltaOneChanged[u] = false;
+            forgetChanged(u, Math.min(changed, MAX_ONE_OPTION_REVALUATIONS));
+        }
+        else if (changed > 0)
+        {
+            // same spot and valuation time as g's last full revalue: update just the changed options' contributions
+            final int[] options = changedOptions[u];
+            for (int k = 0; k < changed; k++)
+            {
+                portfolio.revalueOption(options[k], g);
+            }
+            optionRevaluations += changed;
+            forgetChanged(u, changed);
         }
         event.deltaCoin = g.deltaCoin();
         event.premiumAdjustedDeltaCoin = g.premiumAdjustedDeltaCoin();
         event.gammaPerUsd = g.gammaPerUsd();
+    }
+
+    /** Lists option {@code o} for its underlying's next valuation (once); past the list's capacity, a full one. */
+    private void volatilityChanged(final int o)
+    {
+        if (listed[o])
+        {
+            return;
+        }
+        final int u = portfolio.optionUnderlying(o);
+        final int n = changedCount[u];
+        if (n < MAX_ONE_OPTION_REVALUATIONS)
+        {
+            changedOptions[u][n] = o;
+            listed[o] = true;
+            changedCount[u] = n + 1;
+        }
+        else
+        {
+            changedCount[u] = MAX_ONE_OPTION_REVALUATIONS + 1;
+        }
+    }
+
+    private void forgetChanged(final int u, final int listedCount)
+    {
+        final int[] options = changedOptions[u];
+        for (int k = 0; k < listedCount; k++)
+        {
+            listed[options[k]] = false;
+        }
+        changedCount[u] = 0;
     }
 
     private void seedPositions(final PipelineEvent event)
@@ -144,7 +225,7 @@ final class GreeksStage implements EventHandler<PipelineEvent>
             if (d != null && p.sizeLots() != 0)
             {
                 portfolio.setDeltaOneAmount(d, portfolio.deltaOneAmount(d) + p.instrument().amountGrid().toDouble(p.sizeLots()));
-                volChanged[portfolio.deltaOneUnderlying(d)] = true;
+                deltaOneChanged[portfolio.deltaOneUnderlying(d)] = true;
             }
         }
     }
@@ -164,6 +245,6 @@ final class GreeksStage implements EventHandler<PipelineEvent>
         }
         final double amount = report.instrument().amountGrid().toDouble(report.lastFillLots());
         portfolio.setDeltaOneAmount(d, portfolio.deltaOneAmount(d) + event.reportSide.sign() * amount);
-        volChanged[portfolio.deltaOneUnderlying(d)] = true;
+        deltaOneChanged[portfolio.deltaOneUnderlying(d)] = true;
     }
 }
