@@ -50,7 +50,6 @@ final class AllocationMeter
         }
     }
 
-    /** The ids of the live pipeline stage threads. */
     /** The threads that run a pipeline's events: the publisher's own, plus one or five stage threads. */
     static int threadsRunning(final StageThreading threading)
     {
@@ -62,6 +61,7 @@ final class AllocationMeter
         };
     }
 
+    /** The ids of the live pipeline stage threads. */
     static List<Long> pipelineThreadIds()
     {
         final List<Long> ids = new ArrayList<>();
