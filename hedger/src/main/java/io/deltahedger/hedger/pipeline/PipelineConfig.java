@@ -14,7 +14,8 @@ import java.util.List;
  *                           margin gate charges the fill at
  * @param valuationStepMs    the portfolio's valuation time is the clock floored to this step, ms &gt; 0: the time-only
  *                           part of the revaluation is redone once per step, not on every tick
- * @param ringSize           ring slots, a power of two &gt;= 64
+ * @param ringSize           ring slots, a power of two &gt;= 64 ({@link StageThreading#CALLER_RUNS} uses at most 256: its
+ *                           ring only holds what one event publishes)
  * @param waitStrategy       how stage threads wait
  * @param stageThreading     one consumer thread for all stages, or one per stage
  * @param executionLimits    order-size, position, notional-per-minute and order-rate limits, checked at admission
