@@ -181,6 +181,10 @@ final class HistoricalBacktest
                 out.print(ReportText.summary(result.report()));
                 out.printf(Locale.ROOT, "events %d, to the pipeline %d, orders %d, groups %d, bad rows %d%n",
                     result.events(), result.pipelineEvents(), result.orders(), result.groups(), result.badRows());
+                if (!result.sourceNote().isEmpty())
+                {
+                    out.println(result.sourceNote());
+                }
                 for (final BacktestResult.BookEvent e : result.bookEvents())
                 {
                     out.println(e);

@@ -176,6 +176,8 @@ class HistoricalBacktestCommandTest
         assertEquals(0, replayed.exit(), replayed.err());
         assertTrue(replayed.out().startsWith("journal backtest (journal): book book.csv"), replayed.out());
         assertTrue(replayed.out().contains("entered "), replayed.out());
+        assertTrue(replayed.out().contains("journal: 1 session(s)") && replayed.out().contains("0 skipped"),
+            replayed.out());
     }
 
     @Test

@@ -320,7 +320,7 @@ public final class Backtest
         final BacktestReport report = BacktestReport.of(config.title(), ledger, startMs, endMs);
         return new BacktestResult(report, source.badCount(), source.badSummary(), source.badMessages(), events,
             eventsToPipeline, gateway[0].orders, groups, reportsDropped, List.copyOf(bookEvents), Map.copyOf(results),
-            List.copyOf(halts), registry.size());
+            List.copyOf(halts), registry.size(), source.note());
     }
 
     // ---------------------------------------------------------------- set-up

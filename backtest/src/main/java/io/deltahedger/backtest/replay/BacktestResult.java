@@ -20,7 +20,9 @@ import java.util.Map;
  * @param bookEvents       the options book's life: each option entered (at its mark) and settled (at expiry)
  * @param results          pipeline outcomes by {@code PipelineResult} name
  * @param halts            stage exceptions (none in a sound run)
- * @param instruments      instruments registered from the files' names
+ * @param instruments      instruments registered from the files' names (or the journal's HEADER)
+ * @param sourceNote       what the source adds about itself, e.g. a journal's sessions and skipped records; "" if
+ *                         nothing
  */
 public record BacktestResult(
     BacktestReport report,
@@ -35,7 +37,8 @@ public record BacktestResult(
     List<BookEvent> bookEvents,
     Map<String, Long> results,
     List<String> halts,
-    int instruments)
+    int instruments,
+    String sourceNote)
 {
     /**
      * An option entering the book or settling.
@@ -64,5 +67,6 @@ public record BacktestResult(
         bookEvents = List.copyOf(bookEvents);
         results = Map.copyOf(results);
         halts = List.copyOf(halts);
+        sourceNote = sourceNote == null ? "" : sourceNote;
     }
 }

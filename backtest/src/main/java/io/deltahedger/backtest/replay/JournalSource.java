@@ -520,6 +520,14 @@ final class JournalSource implements MarketSource
         return List.copyOf(damage);
     }
 
+    @Override
+    public String note()
+    {
+        return String.format(java.util.Locale.ROOT, "journal: %d session(s), %d market-data records, %d skipped (other "
+            + "venues, instruments a later session added, a second account's copy of a feed)", sessions, marketData,
+            skipped);
+    }
+
     /** MARKET_DATA records read, replayed or skipped. */
     long marketDataRecords()
     {

@@ -43,6 +43,12 @@ interface MarketSource extends AutoCloseable
     /** The first bad rows' messages, each naming file and line (or offset). */
     List<String> badMessages();
 
+    /** What the source has to say about itself once read (e.g. a journal's sessions and skipped records), or "". */
+    default String note()
+    {
+        return "";
+    }
+
     @Override
     void close() throws IOException;
 }
