@@ -54,7 +54,8 @@ public final class LiveLikeJournal
     }
 
     /**
-     * @param options        options in the book (calls and puts alternately around 60,000), written 1 BTC each
+     * @param options        options in the book (a call and a put on each strike, strikes 0.5% apart around 60,000),
+     *                       written 1 BTC each
      * @param seconds        journal length
      * @param levelsPerSide  levels per side in each perpetual book change (besides the crossed ones it removes)
      */
@@ -71,7 +72,8 @@ public final class LiveLikeJournal
         final List<Position> held = new ArrayList<>();
         for (int k = 0; k < options; k++)
         {
-            final long strike = 60_000 + 1_000L * ((k / 2) - options / 4) * (k % 2 == 0 ? 1 : -1);
+            // a call and a put per strike, strikes 0.5% apart around 60,000 (a 500-option book spans about 32,000-112,000)
+            final long strike = 100 * Math.round(600 * Math.exp(0.005 * ((k / 2) - (options - 1) / 4)));
             option[k] = DeribitNames.instrument("BTC-" + EXPIRY + "-" + strike + (k % 2 == 0 ? "-C" : "-P"));
             optionId[k] = book.addInstrument(account, option[k]);
             positions.add(new BookSource.Position(option[k].nativeName(), -1.0));
