@@ -1,6 +1,5 @@
 package io.deltahedger.backtest.replay;
 
-import com.lmax.disruptor.Sequence;
 import io.deltahedger.hedger.journal.JournalEntry;
 import io.deltahedger.hedger.journal.JournalFormat;
 import io.deltahedger.hedger.journal.JournalHeader;
@@ -19,12 +18,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The agent's own journal as a backtest's market data: its MARKET_DATA records, each the market-data event the live
@@ -43,9 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Damage (a torn or corrupt frame) ends the damaged file's records there: counted and reported with file and
  * offset, or fatal when strict.
  *
- * <p>Reading and decoding run ahead on a thread of their own ({@code journal-reader}), {@link #SLOTS} events at most,
- * handed over in journal order through two counters: the replay thread only takes decoded events, so a replay uses
- * two cores, and the order, hence every decision, is the journal's.
+ * <p>Reading and decoding run ahead on a thread of their own ({@link JournalReadAhead}): the replay thread only takes
+ * decoded events, in journal order, so a replay uses two cores and every decision is the journal's.
  */
 final class JournalSource implements MarketSource
 {
@@ -53,39 +49,12 @@ final class JournalSource implements MarketSource
     static final int BOOK_SCAN_RECORDS = 1_000_000;
 
     private final Path directory;
-    private final boolean strict;
     private final List<Path> files;
     private final Map<Path, Long> sizes = new HashMap<>();
     private final long totalBytes;
     private final InstrumentRegistry registry = new InstrumentRegistry();
     private final Map<Integer, List<JournalEntry.PositionEntry>> firstPositions = new TreeMap<>();
-    /** Decoded events handed from the reading thread to the replay thread, in journal order. */
-    static final int SLOTS = 256;
-    private final MarketDataEvent[] slots = new MarketDataEvent[SLOTS];
-    private final long[] slotTimeMs = new long[SLOTS];
-    /**
-     * Slots the reading thread filled (written by it only), and slots the replay thread is done with (written by it
-     * only): the Disruptor's cache-line-padded counters, so the two threads' writes never share a line, and each side
-     * reads the other's only when its cached value runs out.
-     */
-    private final Sequence published = new Sequence(0);
-    private final Sequence released = new Sequence(0);
-    /** The replay thread's last read of {@link #published}. */
-    private long available;
-    private final List<String> damage = new ArrayList<>();
-    private final Thread readAhead;
-    private long consumed;
-    private int current = -1;
-    private boolean started;
-    private volatile boolean closed;
-    private volatile boolean ended;
-    private volatile RuntimeException failure;
-    private volatile long bytesRead;
-    // written by the reading thread
-    private long marketData;
-    private long skipped;
-    private long sessions;
-    private long damaged;
+    private final JournalReadAhead readAhead;
 
     /**
      * Opens the journal and reads its first session's HEADER and account snapshots.
@@ -96,7 +65,6 @@ final class JournalSource implements MarketSource
     JournalSource(final Path directory, final boolean strict) throws IOException
     {
         this.directory = directory;
-        this.strict = strict;
         if (!Files.isDirectory(directory))
         {
             throw new IllegalArgumentException("journal directory " + directory + " does not exist: give the agent's "
@@ -117,12 +85,7 @@ final class JournalSource implements MarketSource
         }
         totalBytes = total;
         scanFirstSession();
-        for (int i = 0; i < SLOTS; i++)
-        {
-            slots[i] = new MarketDataEvent(64, 16);
-        }
-        readAhead = new Thread(new ReadAhead(), "journal-reader");
-        readAhead.setDaemon(true);
+        readAhead = new JournalReadAhead(directory, files, sizes, registry, strict);
     }
 
     /** The journal directories right below {@code directory} (a demo writes one per run), as a hint, or "". */
@@ -273,225 +236,29 @@ final class JournalSource implements MarketSource
         return registry;
     }
 
+
     @Override
     public boolean next()
     {
-        if (current >= 0)
-        {
-            released.set(++consumed); // the previous event's slot goes back to the reading thread (a release store)
-            current = -1;
-        }
-        if (consumed < available)
-        {
-            current = (int)(consumed & (SLOTS - 1));
-            return true;
-        }
-        if (!started)
-        {
-            started = true;
-            readAhead.start();
-        }
-        long idle = 0;
-        while ((available = published.get()) == consumed)
-        {
-            if (ended)
-            {
-                if ((available = published.get()) != consumed)
-                {
-                    break; // published just before it ended
-                }
-                final RuntimeException failure = this.failure;
-                if (failure != null)
-                {
-                    throw failure;
-                }
-                if (marketData == 0)
-                {
-                    throw new IllegalArgumentException("journal " + directory + " holds no MARKET_DATA record: it was "
-                        + "written before the journal recorded market data (format version 1) or with market-data "
-                        + "recording off, so it cannot be replayed; record with the default journal settings");
-                }
-                return false;
-            }
-            idle = pause(idle);
-        }
-        current = (int)(consumed & (SLOTS - 1));
-        return true;
-    }
-
-    /** Waits a little longer each time: spin, then yield, then park (the other side runs on the other core). */
-    private static long pause(final long idle)
-    {
-        if (idle < 100)
-        {
-            Thread.onSpinWait();
-        }
-        else if (idle < 200)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(20_000);
-        }
-        return idle + 1;
-    }
-
-    /**
-     * The reading thread: frames read, MARKET_DATA decoded into the next free slot and mapped onto the registry,
-     * HEADERs remapping ids, damage counted (or, strict, the failure handed to the replay thread).
-     */
-    private final class ReadAhead implements Runnable
-    {
-        /** Made on the reading thread: Chronicle's buffers refuse a second thread. */
-        private JournalReader reader;
-        private int[] indexOfId = new int[0];
-        private long completedBytes;
-        private Path currentFile;
-        private long lastTimeMs = Long.MIN_VALUE;
-
-        @Override
-        public void run()
-        {
-            try
-            {
-                reader = new JournalReader(files, new JournalReader.Listener()
-                {
-                    @Override
-                    public void onDamage(final Path file, final long offset, final String why)
-                    {
-                        damaged(file, offset, why);
-                    }
-                });
-                long produced = 0;
-                long free = SLOTS; // slots known free: re-read from the replay thread's counter only when used up
-                while (!closed && reader.next())
-                {
-                    if (reader.file() != currentFile)
-                    {
-                        if (currentFile != null)
-                        {
-                            completedBytes += sizes.getOrDefault(currentFile, 0L);
-                        }
-                        currentFile = reader.file();
-                    }
-                    final RecordType type = reader.type();
-                    if (type == RecordType.HEADER)
-                    {
-                        session((JournalEntry.Header)entry());
-                    }
-                    else if (type == RecordType.MARKET_DATA)
-                    {
-                        long idle = 0;
-                        while (produced == free && !closed)
-                        {
-                            free = released.get() + SLOTS;
-                            if (produced == free)
-                            {
-                                idle = pause(idle);
-                            }
-                        }
-                        final int slot = (int)(produced & (SLOTS - 1));
-                        final MarketDataEvent event = slots[slot];
-                        reader.readMarketData(event);
-                        marketData++;
-                        final int id = event.instrumentIndex();
-                        final int index = id >= 0 && id < indexOfId.length ? indexOfId[id] : -1;
-                        if (index < 0)
-                        {
-                            skipped++;
-                            continue;
-                        }
-                        event.instrumentIndex(index);
-                        lastTimeMs = Math.max(lastTimeMs, reader.timeMs());
-                        slotTimeMs[slot] = lastTimeMs;
-                        if ((produced & 1023) == 0)
-                        {
-                            bytesRead = completedBytes + reader.endOffset();
-                        }
-                        published.set(++produced);
-                    }
-                }
-            }
-            catch (final RuntimeException e)
-            {
-                failure = e;
-            }
-            finally
-            {
-                if (reader != null)
-                {
-                    reader.close();
-                }
-                ended = true;
-            }
-        }
-
-        private JournalEntry entry()
-        {
-            try
-            {
-                return reader.entry();
-            }
-            catch (final IllegalStateException e)
-            {
-                throw new IllegalArgumentException("journal " + reader.file() + " at offset " + reader.offset() + ": "
-                    + e.getMessage() + " (run deltahedger verify " + directory + ")", e);
-            }
-        }
-
-        /** A HEADER starts a session: its margin-book ids map onto the registry by canonical id, first account first. */
-        private void session(final JournalEntry.Header header)
-        {
-            sessions++;
-            final List<JournalHeader.InstrumentSetup> instruments = header.header().instruments();
-            indexOfId = new int[instruments.size()];
-            Arrays.fill(indexOfId, -1);
-            final boolean[] taken = new boolean[registry.size()];
-            for (int id = 0; id < instruments.size(); id++)
-            {
-                final String canonical = instruments.get(id).instrument().canonicalId();
-                final int index = registry.indexOf(canonical);
-                if (index >= 0 && !taken[index])
-                {
-                    taken[index] = true;
-                    indexOfId[id] = index;
-                }
-            }
-        }
-
-        private void damaged(final Path file, final long offset, final String why)
-        {
-            damaged++;
-            final String message = file + " at offset " + offset + ": " + why;
-            if (strict)
-            {
-                throw new IllegalArgumentException("journal damaged: " + message + " (run deltahedger verify "
-                    + directory + "; without --strict the rest of the file is skipped and the replay goes on)");
-            }
-            if (damage.size() < 100)
-            {
-                damage.add(message);
-            }
-        }
+        return readAhead.next();
     }
 
     @Override
     public MarketDataEvent event()
     {
-        return slots[current];
+        return readAhead.event();
     }
 
     @Override
     public long timeMs()
     {
-        return slotTimeMs[current];
+        return readAhead.timeMs();
     }
 
     @Override
     public long bytesRead()
     {
-        return bytesRead;
+        return readAhead.bytesRead();
     }
 
     @Override
@@ -500,67 +267,36 @@ final class JournalSource implements MarketSource
         return totalBytes;
     }
 
-    // counted by the reading thread; read after the replay ended (the volatile 'ended' orders them)
-
     @Override
     public long badCount()
     {
-        return damaged;
+        return readAhead.damaged();
     }
 
     @Override
     public String badSummary()
     {
+        final long damaged = readAhead.damaged();
         return damaged == 0 ? "no damaged journal file" : damaged + " damaged journal file(s): the rest of each was skipped";
     }
 
     @Override
     public List<String> badMessages()
     {
-        return List.copyOf(damage);
+        return readAhead.damage();
     }
 
     @Override
     public String note()
     {
         return String.format(java.util.Locale.ROOT, "journal: %d session(s), %d market-data records, %d skipped (other "
-            + "venues, instruments a later session added, a second account's copy of a feed)", sessions, marketData,
-            skipped);
+            + "venues, instruments a later session added, a second account's copy of a feed)", readAhead.sessions(),
+            readAhead.marketDataRecords(), readAhead.skipped());
     }
 
-    /** MARKET_DATA records read, replayed or skipped. */
-    long marketDataRecords()
-    {
-        return marketData;
-    }
-
-    /** MARKET_DATA records skipped: other venues, instruments added by a later session, a second account's feed. */
-    long skipped()
-    {
-        return skipped;
-    }
-
-    /** Sessions (HEADERs) replayed. */
-    long sessions()
-    {
-        return sessions;
-    }
-
-    /** Stops the reading thread (it closes its reader) and waits for it. */
     @Override
     public void close()
     {
-        closed = true;
-        if (started)
-        {
-            try
-            {
-                readAhead.join();
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
+        readAhead.close();
     }
 }
