@@ -76,7 +76,11 @@ final class QuantityReport
             for (int i = 0; i < names.size(); i++)
             {
                 final Object value = values.get(i);
-                if (value instanceof Double)
+                if (value instanceof Double d && !Double.isFinite(d))
+                {
+                    node.putNull(names.get(i)); // JSON has no NaN: a quantity without a value is null, not "NaN"
+                }
+                else if (value instanceof Double)
                 {
                     node.put(names.get(i), (Double)value);
                 }

@@ -49,6 +49,12 @@ class BenchCommandTest
         }
         assertEquals(3000, outcomes, "every measured event has one outcome: " + out);
         assertTrue(node.has("outcome_approved") || node.has("outcome_no_action"), out.toString());
+        // the gated figures are numbers, or null when no event reached the gate: never the string "NaN"
+        for (final String gated : new String[] {"gated_p50_us", "gated_max_us"})
+        {
+            assertTrue(node.get(gated).isNull() == (node.get("gated_events").asLong() == 0)
+                && (node.get(gated).isNull() || node.get(gated).isNumber()), gated + " in " + out);
+        }
     }
 
     @Test
