@@ -40,7 +40,7 @@ public final class Main
      */
     public static int execute(final String... args)
     {
-        return newCommandLine().execute(args);
+        return run(newCommandLine(), args);
     }
 
     /**
@@ -53,7 +53,24 @@ public final class Main
         final CommandLine commandLine = newCommandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        return run(commandLine, args);
+    }
+
+    /**
+     * Executes and flushes both streams: a command that ends on {@code print} rather than {@code println} (a sweep's
+     * table) would otherwise leave its output in the writer's buffer, never shown.
+     */
+    private static int run(final CommandLine commandLine, final String... args)
+    {
+        try
+        {
+            return commandLine.execute(args);
+        }
+        finally
+        {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
     }
 
     static CommandLine newCommandLine()

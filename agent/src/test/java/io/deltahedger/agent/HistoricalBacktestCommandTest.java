@@ -36,7 +36,9 @@ class HistoricalBacktestCommandTest
     {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
-        final int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        // buffered and without auto-flush, like a console's: output must not stay in the buffer (a sweep's table did)
+        final int exit = Main.execute(new PrintWriter(new java.io.BufferedWriter(out)),
+            new PrintWriter(new java.io.BufferedWriter(err)), args);
         return new Run(exit, out.toString(), err.toString());
     }
 
