@@ -218,6 +218,10 @@ final class JournalReadAhead implements AutoCloseable
                         published.set(++produced);
                     }
                 }
+                if (currentFile != null)
+                {
+                    bytesRead = completedBytes + sizes.getOrDefault(currentFile, 0L); // all read
+                }
             }
             catch (final RuntimeException e)
             {
