@@ -181,9 +181,9 @@ final class HistoricalBacktest
                 out.print(ReportText.summary(result.report()));
                 out.printf(Locale.ROOT, "events %d, to the pipeline %d, orders %d, groups %d, bad rows %d%n",
                     result.events(), result.pipelineEvents(), result.orders(), result.groups(), result.badRows());
-                if (!result.sourceNote().isEmpty())
+                for (final String note : result.report().notes())
                 {
-                    out.println(result.sourceNote());
+                    out.println(note);
                 }
                 for (final BacktestResult.BookEvent e : result.bookEvents())
                 {

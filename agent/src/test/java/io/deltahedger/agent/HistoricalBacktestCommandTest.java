@@ -180,6 +180,12 @@ class HistoricalBacktestCommandTest
         assertTrue(replayed.out().contains("entered "), replayed.out());
         assertTrue(replayed.out().contains("journal: 1 session(s)") && replayed.out().contains("0 skipped"),
             replayed.out());
+        // the JSON report carries the same note
+        final Run json = run("backtest", "--journal", journal.toString(), "--book", bookFile.toString(), "--output",
+            "json");
+        assertEquals(0, json.exit(), json.err());
+        final JsonNode notes = new ObjectMapper().readTree(json.out()).get("notes");
+        assertTrue(notes.isArray() && notes.get(0).asText().startsWith("journal: 1 session(s)"), json.out());
     }
 
     @Test

@@ -317,10 +317,19 @@ public final class Backtest
         }
         sample(endMs);
         progress.onProgress(events, totalBytes, totalBytes, endMs - startMs);
-        final BacktestReport report = BacktestReport.of(config.title(), ledger, startMs, endMs);
+        final List<String> notes = new ArrayList<>();
+        if (!source.note().isEmpty())
+        {
+            notes.add(source.note());
+        }
+        if (source.badCount() > 0)
+        {
+            notes.add(source.badSummary());
+        }
+        final BacktestReport report = BacktestReport.of(config.title(), ledger, startMs, endMs).withNotes(notes);
         return new BacktestResult(report, source.badCount(), source.badSummary(), source.badMessages(), events,
             eventsToPipeline, gateway[0].orders, groups, reportsDropped, List.copyOf(bookEvents), Map.copyOf(results),
-            List.copyOf(halts), registry.size(), source.note());
+            List.copyOf(halts), registry.size());
     }
 
     // ---------------------------------------------------------------- set-up

@@ -21,8 +21,6 @@ import java.util.Map;
  * @param results          pipeline outcomes by {@code PipelineResult} name
  * @param halts            stage exceptions (none in a sound run)
  * @param instruments      instruments registered from the files' names (or the journal's HEADER)
- * @param sourceNote       what the source adds about itself, e.g. a journal's sessions and skipped records; "" if
- *                         nothing
  */
 public record BacktestResult(
     BacktestReport report,
@@ -37,8 +35,7 @@ public record BacktestResult(
     List<BookEvent> bookEvents,
     Map<String, Long> results,
     List<String> halts,
-    int instruments,
-    String sourceNote)
+    int instruments)
 {
     /**
      * An option entering the book or settling.
@@ -67,6 +64,5 @@ public record BacktestResult(
         bookEvents = List.copyOf(bookEvents);
         results = Map.copyOf(results);
         halts = List.copyOf(halts);
-        sourceNote = sourceNote == null ? "" : sourceNote;
     }
 }

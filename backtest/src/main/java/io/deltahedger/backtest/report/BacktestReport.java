@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param pnl          cumulative P&amp;L by component: {@code total, options, hedge, fees, slippage, funding}
  * @param delta        {@code net_delta, band_low, band_high} (empty when the run gave no delta samples)
  * @param margin       the margin ratio over time, one series per venue named by its code
+ * @param notes        what the data source said about itself (e.g. a journal's sessions and skipped records, bad
+ *                     rows); empty when nothing
  */
 public record BacktestReport(
     String title,
@@ -32,7 +34,8 @@ public record BacktestReport(
     List<WorstMargin> worstMargins,
     List<Series> pnl,
     List<Series> delta,
-    List<Series> margin)
+    List<Series> margin,
+    List<String> notes)
 {
     /** A margin ratio of +infinity (margin against zero or negative equity) is reported as this. */
     public static final double MARGIN_RATIO_CAP = 1e6;
@@ -58,6 +61,21 @@ public record BacktestReport(
         pnl = List.copyOf(pnl);
         delta = List.copyOf(delta);
         margin = List.copyOf(margin);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public BacktestReport(final String title, final String currency, final long startMs, final long endMs,
+                          final PnlSummary summary, final List<WorstMargin> worstMargins, final List<Series> pnl,
+                          final List<Series> delta, final List<Series> margin)
+    {
+        this(title, currency, startMs, endMs, summary, worstMargins, pnl, delta, margin, List.of());
+    }
+
+    /** A copy with these notes. */
+    public BacktestReport withNotes(final List<String> notes)
+    {
+        return new BacktestReport(title, currency, startMs, endMs, summary, worstMargins, pnl, delta, margin, notes);
     }
 
     /** The report of a ledger over {@code [startMs, endMs]}; the summary is the ledger's as of now. */

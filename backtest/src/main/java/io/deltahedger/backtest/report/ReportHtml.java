@@ -49,6 +49,10 @@ public final class ReportHtml
         out.append("<p>").append(Instant.ofEpochMilli(report.startMs())).append(" to ")
             .append(Instant.ofEpochMilli(report.endMs())).append(", P&amp;L in ").append(escape(report.currency()))
             .append("</p>\n");
+        for (final String note : report.notes())
+        {
+            out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
+        }
         summary(out, report);
         out.append("<h2>Net delta against the band</h2>\n");
         chart(out, report.delta(), List.of("#1f4e79", "#999999", "#999999"), new boolean[] {false, true, true}, Double.NaN);
