@@ -90,6 +90,11 @@ public final class PnlLedger implements SimulatedFillListener
     private double[] dailyPnl = new double[64];
     private int days;
     private long lastSampleMs = Long.MIN_VALUE;
+    /** Options, hedge and slippage as last added up ({@link #addUpComponents}). */
+    private final double[] components = new double[3];
+    private static final int OPTIONS_PART = 0;
+    private static final int HEDGE_PART = 1;
+    private static final int SLIPPAGE_PART = 2;
 
     /** @param currency the currency of every amount given to and reported by this ledger (BTC, USDT) */
     public PnlLedger(final String currency)
@@ -360,22 +365,10 @@ public final class PnlLedger implements SimulatedFillListener
             throw new IllegalArgumentException("P&L samples must not go back in time: " + timeMs + " after " + lastSampleMs);
         }
         lastSampleMs = timeMs;
-        double options = 0;
-        double hedge = 0;
-        double slippage = 0;
-        for (int i = 0; i < count; i++)
-        {
-            final double component = markToMarket(i) + slippageCost[i];
-            if (books[i] == Book.OPTIONS)
-            {
-                options += component;
-            }
-            else
-            {
-                hedge += component;
-            }
-            slippage -= slippageCost[i];
-        }
+        addUpComponents();
+        final double options = components[OPTIONS_PART];
+        final double hedge = components[HEDGE_PART];
+        final double slippage = components[SLIPPAGE_PART];
         final double total = options + hedge + slippage - feesPaid + fundingReceived;
         pnl.add(timeMs);
         pnl.set(TOTAL, total);
@@ -432,8 +425,11 @@ public final class PnlLedger implements SimulatedFillListener
         return sum - feesPaid + fundingReceived;
     }
 
-    /** The components as of now (not of the last sample) and the statistics over the samples so far. */
-    public PnlSummary summary()
+    /**
+     * Adds up the options and hedge books at their marks (slippage added back: it is a component of its own) and the
+     * slippage against mid, into {@link #components}.
+     */
+    private void addUpComponents()
     {
         double options = 0;
         double hedge = 0;
@@ -451,6 +447,18 @@ public final class PnlLedger implements SimulatedFillListener
             }
             slippage -= slippageCost[i];
         }
+        components[OPTIONS_PART] = options;
+        components[HEDGE_PART] = hedge;
+        components[SLIPPAGE_PART] = slippage;
+    }
+
+    /** The components as of now (not of the last sample) and the statistics over the samples so far. */
+    public PnlSummary summary()
+    {
+        addUpComponents();
+        final double options = components[OPTIONS_PART];
+        final double hedge = components[HEDGE_PART];
+        final double slippage = components[SLIPPAGE_PART];
         final double total = options + hedge + slippage - feesPaid + fundingReceived;
         return new PnlSummary(total, options, hedge, -feesPaid, slippage, fundingReceived, hedgingError(), days,
             maxDrawdown, hedgeTurnover, optionsTurnover, fills, orders, groups);
