@@ -101,7 +101,7 @@ public final class Backtest
     private int accountId;
     private long nextGroupId = ExecutionConfig.DEFAULT_FIRST_GROUP_ID;
     private final MarketDataEvent scratch = new MarketDataEvent(64, 16);
-    private final CountingGateway[] gateway = new CountingGateway[1];
+    private CountingGateway gateway;
     /** The journal being replayed, or null for Tardis files. */
     private JournalSource journalSource;
     /** Where the run's own journal goes, or null. */
@@ -307,7 +307,7 @@ public final class Backtest
                     : "; check the files hold the options_chain of the book's options and the index (derivative_ticker)"));
         }
         final long endMs = t;
-        for (long i = 0; i < gateway[0].orders; i++)
+        for (long i = 0; i < gateway.orders; i++)
         {
             ledger.onOrder();
         }
@@ -328,7 +328,7 @@ public final class Backtest
         }
         final BacktestReport report = BacktestReport.of(config.title(), ledger, startMs, endMs).withNotes(notes);
         return new BacktestResult(report, source.badCount(), source.badSummary(), source.badMessages(), events,
-            eventsToPipeline, gateway[0].orders, groups, reportsDropped, List.copyOf(bookEvents), Map.copyOf(results),
+            eventsToPipeline, gateway.orders, groups, reportsDropped, List.copyOf(bookEvents), Map.copyOf(results),
             List.copyOf(halts), registry.size());
     }
 
@@ -365,7 +365,7 @@ public final class Backtest
             config.latencyMs(), "BTC".equals(config.coin()) ? DeribitStandardMarginModel.btc()
                 : DeribitStandardMarginModel.eth());
         venue = new SimulatedVenue(venueConfig, registry, clock, new Listener(), ledger);
-        gateway[0] = new CountingGateway(venue);
+        gateway = new CountingGateway(venue);
     }
 
     private void moveTo(final long ms)
@@ -569,7 +569,7 @@ public final class Backtest
     private void openSegment(final long t)
     {
         final SegmentWiring.Wired wired = SegmentWiring.wire(config, registry, perp, perpIndex, held, quotes, index,
-            venue, gateway[0], clock, nextGroupId, t, journal());
+            venue, gateway, clock, nextGroupId, t, journal());
         segment = wired.segment();
         accountId = wired.accountId();
         bookIdOf = wired.bookIdOf();

@@ -9,13 +9,13 @@ import io.deltahedger.venues.order.SendResult;
 import io.deltahedger.venues.order.VenueGateway;
 
 /**
- * The simulated venue as the execution stage sees it, counting the orders it is sent. Called on the pipeline's thread
- * while the replay thread waits (see {@link ReplaySegment}); the count is read on the replay thread after the hand-over.
+ * The simulated venue as the execution stage sees it, counting the orders it is sent. Single-threaded: the pipeline's
+ * stages run on the replay thread (see {@link ReplaySegment}).
  */
 final class CountingGateway implements VenueGateway
 {
     private final VenueGateway venue;
-    volatile long orders;
+    long orders;
 
     CountingGateway(final VenueGateway venue)
     {

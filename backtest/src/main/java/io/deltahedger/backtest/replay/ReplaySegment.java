@@ -2,7 +2,6 @@ package io.deltahedger.backtest.replay;
 
 import io.deltahedger.config.time.EpochClock;
 import io.deltahedger.greeks.portfolio.Portfolio;
-import io.deltahedger.hedger.execution.EngineStatus;
 import io.deltahedger.hedger.execution.ExecutionConfig;
 import io.deltahedger.hedger.execution.ExecutionVenues;
 import io.deltahedger.hedger.execution.GroupOutcome;
@@ -148,16 +147,6 @@ final class ReplaySegment implements AutoCloseable
     List<String> halts()
     {
         return List.copyOf(halts);
-    }
-
-    EngineStatus status()
-    {
-        return pipeline.status();
-    }
-
-    boolean halted()
-    {
-        return pipeline.halted();
     }
 
     @Override

@@ -41,18 +41,6 @@ final class DecisionStage implements EventHandler<PipelineEvent>
     /** The policy in force per underlying, written here when a POLICY event is applied, read by any thread. */
     private final AtomicReferenceArray<HedgePolicy> policies;
 
-    DecisionStage(
-        final Routing routing,
-        final MarginBook book,
-        final AtomicBoolean halted,
-        final double limitSlippage,
-        final ExecutionLimits limits,
-        final double marginThreshold)
-    {
-        this(routing, book, halted, limitSlippage, limits, marginThreshold, false,
-            new AtomicReferenceArray<>(routing.underlyingCount));
-    }
-
     /** @param tracking true when an execution stage runs groups (one in flight per underlying, see DecisionControl) */
     DecisionStage(
         final Routing routing,
