@@ -475,7 +475,7 @@ public final class HedgingPipeline implements AutoCloseable
         {
             final PipelineEvent event = ring.get(sequence);
             event.kind = EventKind.MARKET_DATA;
-            if (callerStages != null && !callerDraining && started && !crashed)
+            if (callerRunsNow())
             {
                 // the stages run over it before this call returns: lend them the publisher's event, no copy
                 event.lendMarketData(source);
@@ -745,6 +745,12 @@ public final class HedgingPipeline implements AutoCloseable
         }
     }
 
+    /** CALLER_RUNS: whether a publish now runs the stages before it returns (started, not from inside a stage). */
+    private boolean callerRunsNow()
+    {
+        return callerStages != null && !callerDraining && started && !crashed;
+    }
+
     /** CALLER_RUNS: the first publishing (or starting) thread owns the pipeline; any other is refused. */
     private void claimCaller()
     {
@@ -778,7 +784,7 @@ public final class HedgingPipeline implements AutoCloseable
      */
     private void runCallerStages()
     {
-        if (callerDraining || !started || crashed)
+        if (!callerRunsNow())
         {
             return;
         }
@@ -810,11 +816,7 @@ public final class HedgingPipeline implements AutoCloseable
         final long sequence;
         try
         {
-            if (disruptor == null)
-            {
-                claimCaller();
-            }
-            sequence = ring.tryNext();
+            sequence = ring.tryNext(); // CALLER_RUNS: the stage runs on the publishing thread, no owner check needed
         }
         catch (final InsufficientCapacityException full)
         {
