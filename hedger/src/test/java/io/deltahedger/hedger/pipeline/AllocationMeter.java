@@ -61,6 +61,46 @@ final class AllocationMeter
         };
     }
 
+    /**
+     * The threads to measure: this (publishing) thread first, then the pipeline stage threads started since
+     * {@code earlier} was taken.
+     */
+    static long[] measuredThreads(final List<Long> earlier)
+    {
+        final List<Long> mine = pipelineThreadIds();
+        mine.removeAll(earlier);
+        mine.add(0, Thread.currentThread().getId());
+        return mine.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** 1,024 index levels around 50,000, within 1%: a path the allocation tests cycle through. */
+    static double[] sinePath()
+    {
+        final double[] path = new double[1024];
+        for (int k = 0; k < path.length; k++)
+        {
+            path[k] = 50_000 * (1 + 0.01 * Math.sin(k * 0.05));
+        }
+        return path;
+    }
+
+    /** Publishes {@code events} market events along the path: index moves and perpetual tickers alternately. */
+    static void drive(final PipelineWorld w, final double[] path, final int events)
+    {
+        for (int n = 0; n < events; n++)
+        {
+            final double spot = path[n % path.length];
+            if ((n & 1) == 0)
+            {
+                w.index(spot);
+            }
+            else
+            {
+                w.perpTicker(spot);
+            }
+        }
+    }
+
     /** The ids of the live pipeline stage threads. */
     static List<Long> pipelineThreadIds()
     {

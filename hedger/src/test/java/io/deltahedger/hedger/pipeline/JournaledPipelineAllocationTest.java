@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.drive;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.measuredThreads;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.sinePath;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.threadsRunning;
 
@@ -60,11 +63,7 @@ class JournaledPipelineAllocationTest
             p -> p.withJournal(io.deltahedger.hedger.journal.JournalWriter.open(dir.resolve("warm-up"),
                 io.deltahedger.hedger.journal.ChainSigner.generate(new java.util.Random(42)),
                 io.deltahedger.hedger.journal.JournalWriterConfig.defaults()), "hedger-alloc-test"));
-        final double[] path = new double[1024];
-        for (int k = 0; k < path.length; k++)
-        {
-            path[k] = 50_000 * (1 + 0.01 * Math.sin(k * 0.05));
-        }
+        final double[] path = sinePath();
         w.live();
         w.account(1_000_000);
         drive(w, path, EVENTS);
@@ -84,10 +83,7 @@ class JournaledPipelineAllocationTest
         drive(m, path, 2_000);
         awaitReleased(counting, 2_000 + 2);
 
-        final List<Long> mine = pipelineThreadIds();
-        mine.removeAll(earlier);
-        mine.add(0, Thread.currentThread().getId());
-        final long[] ids = mine.stream().mapToLong(Long::longValue).toArray();
+        final long[] ids = measuredThreads(earlier);
         assertEquals(threadsRunning(threading), ids.length,
             "the publisher and the stage thread(s) of " + threading);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
@@ -104,21 +100,5 @@ class JournaledPipelineAllocationTest
         final double perEvent = (after - before) / (double)EVENTS;
         assertTrue(perEvent < 1.0, () -> (after - before) + " bytes over " + EVENTS + " events = " + perEvent + " B/event");
         assertTrue(counting.decided > EVENTS / 2, () -> "decisions taken: " + counting.decided);
-    }
-
-    private static void drive(final PipelineWorld w, final double[] path, final int events)
-    {
-        for (int n = 0; n < events; n++)
-        {
-            final double spot = path[n % path.length];
-            if ((n & 1) == 0)
-            {
-                w.index(spot);
-            }
-            else
-            {
-                w.perpTicker(spot);
-            }
-        }
     }
 }

@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.awaitReleased;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.drive;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.measuredThreads;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.pipelineThreadIds;
+import static io.deltahedger.hedger.pipeline.AllocationMeter.sinePath;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.sum;
 import static io.deltahedger.hedger.pipeline.AllocationMeter.threadsRunning;
 
@@ -68,11 +71,7 @@ class PipelineAllocationTest
         final PipelineWorld w = new PipelineWorld(
             HedgePolicy.builder("BTC", "0.001").band(new FixedBand(0.5, DeltaUnit.COIN)).build(), options,
             List.of(new DeltaOnePosition("spot", "BTC", false, 0.1, 1.0)));
-        final double[] path = new double[1024];
-        for (int k = 0; k < path.length; k++)
-        {
-            path[k] = 50_000 * (1 + 0.01 * Math.sin(k * 0.05));
-        }
+        final double[] path = sinePath();
         w.live();
         w.account(1_000_000);
         drive(w, path, EVENTS);
@@ -104,10 +103,7 @@ class PipelineAllocationTest
         final int setup = monitored ? 4 : 2;
         awaitReleased(counting, 2_000 + setup);
 
-        final List<Long> mine = pipelineThreadIds();
-        mine.removeAll(earlier);
-        mine.add(0, Thread.currentThread().getId());
-        final long[] ids = mine.stream().mapToLong(Long::longValue).toArray();
+        final long[] ids = measuredThreads(earlier);
         assertEquals(threadsRunning(threading), ids.length,
             "the publisher and the stage thread(s) of " + threading);
         final long before = sum(threads.getThreadAllocatedBytes(ids));
@@ -123,22 +119,6 @@ class PipelineAllocationTest
         {
             final double ratio = m.pipeline.marginRatio(m.account);
             assertTrue(ratio > 0 && ratio < 0.01 && ratio != 0.0005, () -> "projected, not the reported 0.0005: " + ratio);
-        }
-    }
-
-    private static void drive(final PipelineWorld w, final double[] path, final int events)
-    {
-        for (int n = 0; n < events; n++)
-        {
-            final double spot = path[n % path.length];
-            if ((n & 1) == 0)
-            {
-                w.index(spot);
-            }
-            else
-            {
-                w.perpTicker(spot);
-            }
         }
     }
 }
